@@ -1,0 +1,231 @@
+package dev.retort.cli;
+
+import dev.retort.RevisionOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** The subcommands: argument parsing only; each hands off to one {@link dev.retort.Retort} method. */
+final class Commands {
+
+    private Commands() {
+    }
+
+    abstract static class Base implements Callable<Integer> {
+
+        @ParentCommand
+        RetortCli cli;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+    }
+
+    @Command(name = "heads", description = "Show current available heads in the script directory.")
+    static final class Heads extends Base {
+
+        @Option(names = {"-v", "--verbose"}, description = "Use more verbose output.")
+        boolean verbose;
+
+        @Option(names = "--resolve-dependencies", description = "Treat dependency versions as down revisions.")
+        boolean resolveDependencies;
+
+        @Override
+        public Integer call() {
+            cli.retort().heads(verbose, resolveDependencies);
+            return 0;
+        }
+    }
+
+    @Command(name = "branches", description = "Show current branch points.")
+    static final class Branches extends Base {
+
+        @Option(names = {"-v", "--verbose"}, description = "Use more verbose output.")
+        boolean verbose;
+
+        @Override
+        public Integer call() {
+            cli.retort().branches(verbose);
+            return 0;
+        }
+    }
+
+    @Command(name = "history", description = "List changeset scripts in chronological order.")
+    static final class History extends Base {
+
+        @Option(names = {"-r", "--rev-range"}, paramLabel = "RANGE",
+                description = "Specify a revision range; format is [start]:[end]. Either end may be 'current'.")
+        String range;
+
+        @Option(names = {"-v", "--verbose"}, description = "Use more verbose output.")
+        boolean verbose;
+
+        @Option(names = {"-i", "--indicate-current"}, description = "Indicate the current revision.")
+        boolean indicateCurrent;
+
+        @Override
+        public Integer call() {
+            cli.retort().history(range, verbose, indicateCurrent);
+            return 0;
+        }
+    }
+
+    @Command(name = "show", description = "Show the revision(s) denoted by the given symbol.")
+    static final class Show extends Base {
+
+        @Parameters(paramLabel = "REV", description = "Revision identifier, or 'current'.")
+        String revision;
+
+        @Override
+        public Integer call() {
+            cli.retort().show(revision);
+            return 0;
+        }
+    }
+
+    @Command(name = "revision", description = "Create a new revision file.")
+    static final class Revision extends Base {
+
+        @Option(names = {"-m", "--message"}, paramLabel = "MESSAGE", description = "Message string to use with"
+                + " 'revision'.")
+        String message;
+
+        @Option(names = "--head", paramLabel = "HEAD", defaultValue = "head",
+                description = "Specify head revision or <branchname>@head to base new revision on."
+                        + " Default: ${DEFAULT-VALUE}.")
+        String head;
+
+        @Option(names = "--splice", description = "Allow a non-head revision as the 'head' to splice onto.")
+        boolean splice;
+
+        @Option(names = "--branch-label", paramLabel = "LABEL",
+                description = "Specify a branch label to apply to the new revision.")
+        List<String> branchLabels = new ArrayList<>();
+
+        @Option(names = "--depends-on", paramLabel = "REV",
+                description = "Specify one or more revision identifiers which this revision should depend on.")
+        List<String> dependsOn = new ArrayList<>();
+
+        @Option(names = "--rev-id", paramLabel = "ID",
+                description = "Specify a hardcoded revision id instead of generating one.")
+        String revId;
+
+        @Option(names = "--version-path", paramLabel = "DIR",
+                description = "Specify specific path from config for version file.")
+        Path versionPath;
+
+        @Override
+        public Integer call() {
+            var builder = cli.config();
+            if (versionPath != null) {
+                builder.versionPath(cli.workingDirectory().resolve(versionPath));
+            }
+            new dev.retort.Retort(builder.build()).revision(
+                    new RevisionOptions(message, List.of(head), splice, branchLabels, dependsOn, revId));
+            return 0;
+        }
+    }
+
+    @Command(name = "merge", description = "Merge two revisions together. Creates a new migration file.")
+    static final class Merge extends Base {
+
+        @Parameters(paramLabel = "REVISIONS", arity = "1..*",
+                description = "One or more revisions, or 'heads' for all heads.")
+        List<String> revisions;
+
+        @Option(names = {"-m", "--message"}, paramLabel = "MESSAGE", description = "Message string to use with"
+                + " 'revision'.")
+        String message;
+
+        @Option(names = "--branch-label", paramLabel = "LABEL",
+                description = "Specify a branch label to apply to the new revision.")
+        String branchLabel;
+
+        @Option(names = "--rev-id", paramLabel = "ID",
+                description = "Specify a hardcoded revision id instead of generating one.")
+        String revId;
+
+        @Override
+        public Integer call() {
+            cli.retort().merge(revisions, message, branchLabel, revId);
+            return 0;
+        }
+    }
+
+    @Command(name = "current", description = "Display the current revision for a database.")
+    static final class Current extends Base {
+
+        @Option(names = {"-v", "--verbose"}, description = "Use more verbose output.")
+        boolean verbose;
+
+        @Option(names = {"-c", "--check-heads"},
+                description = "Check if all head revisions are applied to the database. Exit with an error code"
+                        + " if this is not the case.")
+        boolean checkHeads;
+
+        @Override
+        public Integer call() {
+            cli.retort().current(verbose, checkHeads);
+            return 0;
+        }
+    }
+
+    @Command(name = "upgrade", description = "Upgrade to a later version.")
+    static final class Upgrade extends Base {
+
+        @Parameters(paramLabel = "REVISION", description = "Revision identifier: heads, head, +1, <branch>@head,"
+                + " a revision id; with --sql, a range [start]:end.")
+        String revision;
+
+        @Option(names = "--sql", description = "Don't emit SQL to database - dump to standard output instead.")
+        boolean sql;
+
+        @Override
+        public Integer call() {
+            cli.retort().upgrade(revision, sql);
+            return 0;
+        }
+    }
+
+    @Command(name = "downgrade", description = "Revert to a previous version.")
+    static final class Downgrade extends Base {
+
+        @Parameters(paramLabel = "REVISION", description = "Revision identifier: -1, base, <branch>@-1, a revision"
+                + " id; with --sql, a range start:end.")
+        String revision;
+
+        @Option(names = "--sql", description = "Don't emit SQL to database - dump to standard output instead.")
+        boolean sql;
+
+        @Override
+        public Integer call() {
+            cli.retort().downgrade(revision, sql);
+            return 0;
+        }
+    }
+
+    @Command(name = "stamp", description = "'stamp' the revision table with the given revision; don't run any"
+            + " migrations.")
+    static final class Stamp extends Base {
+
+        @Parameters(paramLabel = "REVISIONS", arity = "1..*", description = "Revision identifier(s): heads, base,"
+                + " revision ids.")
+        List<String> revisions;
+
+        @Option(names = "--sql", description = "Don't emit SQL to database - dump to standard output instead.")
+        boolean sql;
+
+        @Option(names = "--purge", description = "Unconditionally erase the version table before stamping.")
+        boolean purge;
+
+        @Override
+        public Integer call() {
+            cli.retort().stamp(revisions, purge, sql);
+            return 0;
+        }
+    }
+}

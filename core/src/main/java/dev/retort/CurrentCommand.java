@@ -1,0 +1,63 @@
+package dev.retort;
+
+import dev.retort.graph.Revision;
+import dev.retort.graph.RevisionGraph;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * {@code current}: the revisions the database is at, in Alembic's format. Reads only: it never creates the version
+ * table or takes the lock.
+ */
+final class CurrentCommand {
+
+    private final Environment env;
+
+    CurrentCommand(Environment env) {
+        this.env = env;
+    }
+
+    List<String> run(boolean verbose, boolean checkHeads) {
+        RevisionGraph graph = env.graph();
+        try (Database db = Database.open(env.config(), "current")) {
+            List<String> rows;
+            try {
+                rows = db.migrator().currentHeads();
+            } catch (SQLException e) {
+                throw db.translate(e);
+            }
+            Steps.checkKnown(graph, rows, env.resolveVendor(env.config().locations()).toString());
+            if (verbose) {
+                env.print("Current revision(s) for " + db.displayUrl() + ":");
+            }
+            List<Revision> current = RevisionErrors.catching().call(() -> graph.currentRevisions(rows));
+            if (checkHeads && !new HashSet<>(ids(current)).equals(new HashSet<>(graph.heads()))) {
+                throw new CommandException(ErrorCode.NOT_AT_HEAD, "Database is not on all head revisions");
+            }
+            RevisionFormat format = new RevisionFormat(env.scripts());
+            for (Revision revision : current) {
+                env.print(format.format(env.scripts().script(revision.id()), verbose, RevisionFormat.Parts.CURRENT,
+                        false));
+            }
+            return ids(current);
+        }
+    }
+
+    /** The version rows, for commands that only need them ({@code show current}, {@code history -i}). */
+    static List<String> rows(Environment env, String command) {
+        try (Database db = Database.open(env.config(), command)) {
+            try {
+                List<String> rows = db.migrator().currentHeads();
+                Steps.checkKnown(env.graph(), rows, env.resolveVendor(env.config().locations()).toString());
+                return rows;
+            } catch (SQLException e) {
+                throw db.translate(e);
+            }
+        }
+    }
+
+    private static List<String> ids(List<Revision> revisions) {
+        return revisions.stream().map(Revision::id).toList();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.retort;
+
+import dev.retort.graph.RevisionGraph;
+import dev.retort.script.Location;
+import dev.retort.script.RevisionScriptException;
+import dev.retort.script.ScriptDirectory;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the commands of one {@link Retort} share: the configuration, the scripts (read once, on first use), and
+ * the place output goes.
+ */
+final class Environment {
+
+    private static final Logger log = LoggerFactory.getLogger("retort.script");
+
+    private final RetortConfig config;
+    private volatile ScriptDirectory scripts;
+
+    Environment(RetortConfig config) {
+        this.config = config;
+    }
+
+    RetortConfig config() {
+        return config;
+    }
+
+    /** The scripts under the configured locations; {@code {vendor}} is resolved when the dialect is known. */
+    ScriptDirectory scripts() {
+        ScriptDirectory s = scripts;
+        if (s == null) {
+            synchronized (this) {
+                s = scripts;
+                if (s == null) {
+                    s = load(config.locations());
+                    scripts = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    /** Forgets the loaded scripts, e.g. after a new revision was written. */
+    void reload() {
+        scripts = null;
+    }
+
+    RevisionGraph graph() {
+        return scripts().graph();
+    }
+
+    private ScriptDirectory load(List<Location> locations) {
+        try {
+            return ScriptDirectory.load(resolveVendor(locations), config.classLoader(), log::warn);
+        } catch (RevisionScriptException e) {
+            throw new CommandException(ErrorCode.INVALID_SCRIPT, e.getMessage(), e);
+        }
+    }
+
+    List<Location> resolveVendor(List<Location> locations) {
+        boolean vendor = locations.stream().anyMatch(l -> l.path().contains("{vendor}"));
+        if (!vendor) {
+            return locations;
+        }
+        String name = vendorName();
+        return locations.stream().map(l -> l.withVendor(name)).toList();
+    }
+
+    private String vendorName() {
+        if (config.dialect() != null) {
+            return config.dialect();
+        }
+        String url = config.url();
+        if (url != null && url.startsWith("jdbc:")) {
+            String rest = url.substring(5);
+            int colon = rest.indexOf(':');
+            return colon < 0 ? rest : rest.substring(0, colon);
+        }
+        throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Locations use '{vendor}' but the database vendor"
+                + " is unknown; pass --url or --dialect");
+    }
+
+    void print(String text) {
+        config.output().accept(text);
+    }
+
+    void status(String text) {
+        if (!config.quiet()) {
+            config.output().accept(text);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.retort;
+
+import dev.retort.runtime.AuditEntry;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where a database stands against the scripts: its version rows, the revisions it is at, the script heads, what
+ * {@code upgrade heads} would run, and every revision with its state and audit record. What
+ * {@code /actuator/migrations} and the health indicator report.
+ *
+ * @param versionRows the rows of the version table (one per current head)
+ * @param current the revisions the database is at (rows plus branch tips their dependencies imply)
+ * @param heads the script heads (effective heads included)
+ * @param pending the revisions {@code upgrade heads} would run, in order
+ * @param history every revision, newest first
+ */
+public record MigrationStatus(List<String> versionRows, List<String> current, List<String> heads,
+        List<String> pending, List<RevisionInfo> history) {
+
+    public MigrationStatus {
+        versionRows = List.copyOf(versionRows);
+        current = List.copyOf(current);
+        heads = List.copyOf(heads);
+        pending = List.copyOf(pending);
+        history = List.copyOf(history);
+    }
+
+    /** Whether nothing is pending. */
+    public boolean upToDate() {
+        return pending.isEmpty();
+    }
+
+    /** How many revisions are applied. */
+    public long appliedCount() {
+        return history.stream().filter(r -> !r.state().equals(RevisionInfo.PENDING)).count();
+    }
+
+    /**
+     * One revision as the status reports it.
+     *
+     * @param state {@code current} (a version row), {@code applied} (below a row) or {@code pending}
+     * @param appliedAt when it last ran upward or was stamped, from the audit log; {@code null} when unknown
+     */
+    public record RevisionInfo(String revision, List<String> downRevisions, List<String> branchLabels,
+            List<String> dependsOn, String message, String createDate, String script, String state, boolean isHead,
+            Instant appliedAt, Long executionTimeMs, String appliedBy, String checksum) {
+
+        public static final String CURRENT = "current";
+        public static final String APPLIED = "applied";
+        public static final String PENDING = "pending";
+
+        static RevisionInfo of(dev.retort.script.RevisionScript script, List<String> labels, String state,
+                boolean isHead, AuditEntry audit) {
+            return new RevisionInfo(script.id(), script.revision().downRevisions(), labels,
+                    script.revision().dependsOn(), script.message(), script.createDate(),
+                    script.source().displayPath(), state, isHead, audit == null ? null : audit.appliedAt(),
+                    audit == null ? null : audit.executionTimeMs(), audit == null ? null : audit.appliedBy(),
+                    audit == null ? null : audit.checksum());
+        }
+    }
+}

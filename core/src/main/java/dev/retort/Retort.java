@@ -1,0 +1,114 @@
+package dev.retort;
+
+import dev.retort.graph.RevisionGraph;
+import dev.retort.script.ScriptDirectory;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Retort's commands, one method per Alembic verb. Output goes to {@link RetortConfig#output()} in Alembic's
+ * formats; step log lines go to SLF4J (logger {@code retort.runtime.migration}). Failures are
+ * {@link CommandException}s whose message is what the CLI prints after {@code FAILED:}.
+ *
+ * <pre>{@code
+ * Retort retort = new Retort(RetortConfig.builder()
+ *         .url("jdbc:postgresql://localhost:5432/app").user("app").password("secret")
+ *         .locations("classpath:db/migrations")
+ *         .build());
+ * retort.upgrade("heads");
+ * retort.current(false, false);
+ * }</pre>
+ *
+ * <p>An instance reads the scripts once, on first use, and reuses them; it is safe to share between threads.
+ */
+public final class Retort {
+
+    private final Environment env;
+
+    public Retort(RetortConfig config) {
+        this.env = new Environment(config);
+    }
+
+    public RetortConfig config() {
+        return env.config();
+    }
+
+    /** The revision scripts and their graph (read on first use). */
+    public ScriptDirectory scripts() {
+        return env.scripts();
+    }
+
+    /** The revision graph of the scripts. */
+    public RevisionGraph graph() {
+        return env.graph();
+    }
+
+    /** {@code heads}: prints the script heads; returns their ids. */
+    public List<String> heads(boolean verbose, boolean resolveDependencies) {
+        return new HeadsCommand(env).run(verbose, resolveDependencies);
+    }
+
+    /** {@code branches}: prints each branchpoint and its children; returns the branchpoints. */
+    public List<String> branches(boolean verbose) {
+        return new BranchesCommand(env).run(verbose);
+    }
+
+    /**
+     * {@code history}: prints revisions newest first.
+     *
+     * @param range {@code [start]:[end]}, either end may be {@code current}; {@code null} for everything
+     */
+    public List<String> history(String range, boolean verbose, boolean indicateCurrent) {
+        return new HistoryCommand(env).run(range, verbose, indicateCurrent);
+    }
+
+    /** {@code show REV}: prints each revision the identifier resolves to; {@code current} reads the database. */
+    public List<String> show(String revision) {
+        if ("current".equals(revision)) {
+            List<String> rows = CurrentCommand.rows(env, "show");
+            return new ShowCommand(env).run(RevisionErrors.catching().call(() -> env.graph().resolveAll(rows)));
+        }
+        return new ShowCommand(env).run(revision);
+    }
+
+    /** {@code revision}: writes a new revision script; returns its path. */
+    public Path revision(RevisionOptions options) {
+        return new RevisionCommand(env).run(options);
+    }
+
+    /** {@code merge}: writes a revision that merges the given revisions ({@code heads} for all). */
+    public Path merge(List<String> revisions, String message, String branchLabel, String revId) {
+        return new RevisionCommand(env).run(new RevisionOptions(message, revisions, false,
+                branchLabel == null ? List.of() : List.of(branchLabel), List.of(), revId));
+    }
+
+    /** {@code current}: prints the revisions the database is at; never creates the version table. */
+    public List<String> current(boolean verbose, boolean checkHeads) {
+        return new CurrentCommand(env).run(verbose, checkHeads);
+    }
+
+    /** {@code upgrade TARGET}: runs pending revisions up to the target, e.g. {@code heads}, {@code +1}. */
+    public MigrationResult upgrade(String target) {
+        return upgrade(target, false);
+    }
+
+    /** {@code upgrade TARGET [--sql]}: with {@code sql}, prints the script (target may be a range). */
+    public MigrationResult upgrade(String target, boolean sql) {
+        return new UpgradeCommand(env, true).run(target, sql);
+    }
+
+    /** {@code downgrade TARGET [--sql]}: e.g. {@code -1}, {@code base}, {@code label@-1}. */
+    public MigrationResult downgrade(String target, boolean sql) {
+        return new UpgradeCommand(env, false).run(target, sql);
+    }
+
+    /** {@code stamp TARGET... [--purge] [--sql]}: sets the version rows without running revisions. */
+    public MigrationResult stamp(List<String> targets, boolean purge, boolean sql) {
+        return new StampCommand(env).run(targets, purge, sql);
+    }
+
+    /** Where the database stands against the scripts; reads only. */
+    public MigrationStatus status() {
+        return new StatusCommand(env).run();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.retort;
+
+import dev.retort.graph.Revision;
+import dev.retort.graph.RevisionGraph;
+import dev.retort.script.Location;
+import dev.retort.script.RevisionTemplate;
+import dev.retort.script.ScriptDirectory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * {@code revision} and {@code merge}: write a new revision script on top of a head (or of several, for a merge),
+ * following Alembic's {@code ScriptDirectory.generate_revision}.
+ */
+final class RevisionCommand {
+
+    private final Environment env;
+
+    RevisionCommand(Environment env) {
+        this.env = env;
+    }
+
+    Path run(RevisionOptions options) {
+        ScriptDirectory scripts = env.scripts();
+        RevisionGraph graph = scripts.graph();
+        String id = options.revId() != null ? options.revId() : newId();
+        RevisionErrors.catching().run(() -> Revision.verifyId(id));
+        if (graph.contains(id)) {
+            throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Revision " + id + " is already present in '"
+                    + scripts.script(id).source().displayPath() + "'; pick another --rev-id");
+        }
+        List<Revision> heads = RevisionErrors.catching()
+                .multipleHeads("Multiple heads are present; please specify the head revision on which the new"
+                        + " revision should be based, or perform a merge.")
+                .call(() -> resolveHeads(graph, options.heads()));
+        if (new HashSet<>(heads).size() != heads.size()) {
+            throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Duplicate head revisions specified");
+        }
+        if (!options.splice()) {
+            for (Revision head : heads) {
+                if (!graph.isHead(head.id())) {
+                    throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Revision " + head.id() + " is not a head"
+                            + " revision; please specify --splice to create a new branch from this revision");
+                }
+            }
+        }
+        List<String> dependsOn = new ArrayList<>();
+        for (String dep : options.dependsOn()) {
+            Revision revision = RevisionErrors.catching().call(() -> graph.resolveOne(dep));
+            dependsOn.add(graph.branchLabels(revision.id()).contains(dep) ? dep : revision.id());
+        }
+        for (String label : options.branchLabels()) {
+            scripts.scripts().stream()
+                    .filter(s -> s.id().equals(label) || s.revision().branchLabels().contains(label)).findFirst()
+                    .ifPresent(s -> {
+                        throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Branch name '" + label
+                                + "' in revision " + id + " already used by revision " + s.id());
+                    });
+        }
+        ZonedDateTime createDate = ZonedDateTime.now(env.config().timezone());
+        Path directory = versionPath(scripts, heads);
+        String fileName;
+        try {
+            fileName = RevisionTemplate.fileName(env.config().fileTemplate(), id, options.message(), createDate,
+                    env.config().truncateSlugLength()) + ".sql";
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(ErrorCode.INVALID_ARGUMENTS, e.getMessage(), e);
+        }
+        Path path = directory.resolve(fileName);
+        String text = RevisionTemplate.render(id, options.message(),
+                heads.stream().map(Revision::id).toList(), options.branchLabels(), dependsOn,
+                RevisionTemplate.createDate(createDate));
+        write(path, text);
+        env.reload();
+        return path;
+    }
+
+    private static List<Revision> resolveHeads(RevisionGraph graph, List<String> heads) {
+        List<Revision> out = new ArrayList<>();
+        for (String head : heads) {
+            out.addAll(graph.resolve(head));
+        }
+        return out;
+    }
+
+    /** Where the new file goes: {@code --version-path}, the only filesystem location, or its parent's directory. */
+    private Path versionPath(ScriptDirectory scripts, List<Revision> heads) {
+        List<Path> directories = env.resolveVendor(env.config().locations()).stream()
+                .filter(l -> l.kind() == Location.Kind.FILESYSTEM).map(Location::directory).toList();
+        Path versionPath = env.config().versionPath();
+        if (versionPath != null) {
+            Path normalized = versionPath.toAbsolutePath().normalize();
+            if (!directories.isEmpty() && directories.stream()
+                    .noneMatch(d -> normalized.startsWith(d.toAbsolutePath().normalize()))) {
+                throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Path " + versionPath
+                        + " is not represented in current version locations");
+            }
+            return versionPath;
+        }
+        if (directories.size() == 1) {
+            return directories.get(0);
+        }
+        if (directories.size() > 1) {
+            for (Revision head : heads) {
+                Path file = scripts.script(head.id()).source().file();
+                if (file != null) {
+                    return file.getParent();
+                }
+            }
+            throw new CommandException(ErrorCode.INVALID_ARGUMENTS,
+                    "Multiple version locations present, please specify --version-path");
+        }
+        throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "No filesystem location to write the new revision"
+                + " to; pass --version-path DIR (the locations are " + env.config().locations() + ")");
+    }
+
+    private void write(Path path, String text) {
+        try {
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            Files.writeString(path, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+        } catch (IOException e) {
+            throw new CommandException(ErrorCode.FAILED, "Can't write " + path + ": " + e.getMessage(), e);
+        }
+        env.status("Generating " + path.toAbsolutePath().normalize() + " ...  done");
+    }
+
+    static String newId() {
+        String hex = UUID.randomUUID().toString().replace("-", "").toLowerCase(Locale.ROOT);
+        return hex.substring(hex.length() - 12);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.retort;
+
+import dev.retort.graph.Revision;
+import dev.retort.graph.RevisionGraph;
+import dev.retort.runtime.AuditEntry;
+import dev.retort.script.ScriptDirectory;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads where the database stands; changes nothing and takes no lock. */
+final class StatusCommand {
+
+    private final Environment env;
+
+    StatusCommand(Environment env) {
+        this.env = env;
+    }
+
+    MigrationStatus run() {
+        ScriptDirectory scripts = env.scripts();
+        RevisionGraph graph = scripts.graph();
+        List<String> rows;
+        List<AuditEntry> log;
+        try (Database db = Database.open(env.config(), "status")) {
+            try {
+                rows = db.migrator().currentHeads();
+                log = db.versionTable().readLog(db.connection());
+            } catch (SQLException e) {
+                throw db.translate(e);
+            }
+        }
+        Steps.checkKnown(graph, rows, env.resolveVendor(env.config().locations()).toString());
+        List<String> current = ids(RevisionErrors.catching().call(() -> graph.currentRevisions(rows)));
+        List<String> pending = ids(RevisionErrors.catching().call(() -> graph.upgradePlan(rows, "heads")));
+        Set<String> applied = new HashSet<>(graph.ancestorIds(rows, true));
+        Map<String, AuditEntry> lastApplied = new HashMap<>();
+        for (AuditEntry entry : log) {
+            if (entry.direction().equals("downgrade")) {
+                lastApplied.remove(entry.revision());
+            } else {
+                lastApplied.put(entry.revision(), entry);
+            }
+        }
+        List<MigrationStatus.RevisionInfo> history = new ArrayList<>();
+        for (Revision revision : graph.walk("base", "heads")) {
+            String id = revision.id();
+            String state = rows.contains(id) ? MigrationStatus.RevisionInfo.CURRENT
+                    : applied.contains(id) ? MigrationStatus.RevisionInfo.APPLIED
+                    : MigrationStatus.RevisionInfo.PENDING;
+            history.add(MigrationStatus.RevisionInfo.of(scripts.script(id), List.copyOf(graph.branchLabels(id)),
+                    state, graph.isHead(id), state.equals(MigrationStatus.RevisionInfo.PENDING) ? null
+                            : lastApplied.get(id)));
+        }
+        return new MigrationStatus(rows, current, graph.heads(), pending, history);
+    }
+
+    private static List<String> ids(List<Revision> revisions) {
+        return revisions.stream().map(Revision::id).toList();
+    }
+}

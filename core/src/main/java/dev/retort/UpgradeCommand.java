@@ -1,0 +1,121 @@
+package dev.retort;
+
+import dev.retort.dialect.Dialect;
+import dev.retort.dialect.Dialects;
+import dev.retort.graph.Revision;
+import dev.retort.graph.RevisionGraph;
+import dev.retort.runtime.Migrator;
+import dev.retort.runtime.OfflineScript;
+import dev.retort.script.ScriptDirectory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code upgrade TARGET}: runs the revisions between the database's version rows and the target, in Alembic's
+ * order; and {@code downgrade TARGET}, its mirror. With {@code --sql}, writes the script instead of running it.
+ */
+final class UpgradeCommand {
+
+    private final Environment env;
+    private final boolean upgrade;
+
+    UpgradeCommand(Environment env, boolean upgrade) {
+        this.env = env;
+        this.upgrade = upgrade;
+    }
+
+    private String name() {
+        return upgrade ? "upgrade" : "downgrade";
+    }
+
+    MigrationResult run(String target, boolean sql) {
+        String destination = target;
+        String start = null;
+        if (target.contains(":")) {
+            if (!sql) {
+                throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Range revision not allowed");
+            }
+            int colon = target.indexOf(':');
+            start = target.substring(0, colon);
+            destination = target.substring(colon + 1);
+        } else if (sql && !upgrade) {
+            throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "downgrade with --sql requires <fromrev>:<torev>");
+        }
+        ScriptDirectory scripts = env.scripts();
+        return sql ? offline(scripts, start, destination) : online(scripts, destination);
+    }
+
+    private List<Revision> plan(RevisionGraph graph, List<String> heads, String destination) {
+        return RevisionErrors.catching()
+                .ancestor("Destination %(end)s is not a valid " + name() + " target from current head(s)")
+                .end(destination)
+                .call(() -> upgrade ? graph.upgradePlan(heads, destination) : graph.downgradePlan(heads, destination));
+    }
+
+    private MigrationResult online(ScriptDirectory scripts, String destination) {
+        RevisionGraph graph = scripts.graph();
+        try (Database db = Database.open(env.config(), name())) {
+            try {
+                Migrator.Result run = db.migrator().run(heads -> {
+                    Steps.checkKnown(graph, heads, locations());
+                    return Steps.revisionSteps(scripts, plan(graph, heads, destination), upgrade);
+                }, false);
+                MigrationResult result = Steps.result(name(), run);
+                Steps.log.info(Steps.summary(graph, result));
+                return result;
+            } catch (Exception e) {
+                throw db.translate(e);
+            }
+        }
+    }
+
+    private MigrationResult offline(ScriptDirectory scripts, String start, String destination) {
+        RevisionGraph graph = scripts.graph();
+        Dialect dialect = offlineDialect(env.config());
+        Migrator.logContext(dialect, true);
+        List<String> heads = startingHeads(graph, start);
+        List<Revision> plan = plan(graph, heads, destination);
+        new OfflineScript(dialect, env.config().schema(), env.config().versionTable(),
+                env.config().transactionPerMigration(), env::print)
+                .write(heads, Steps.revisionSteps(scripts, plan, upgrade));
+        List<MigrationResult.Step> steps = new ArrayList<>();
+        for (Revision revision : plan) {
+            steps.add(new MigrationResult.Step(revision.id(), name(), revision.id(), 0));
+        }
+        return new MigrationResult(name(), heads, List.of(), steps, 0);
+    }
+
+    /** Where offline SQL starts: base, or the revision(s) before the colon of a range. */
+    static List<String> startingHeads(RevisionGraph graph, String start) {
+        if (start == null || start.isEmpty() || start.equals("base")) {
+            return List.of();
+        }
+        List<String> heads = new ArrayList<>();
+        for (String part : start.split(",")) {
+            Revision revision = RevisionErrors.catching().call(() -> graph.resolveOne(part.strip()));
+            if (revision != null) {
+                heads.add(revision.id());
+            }
+        }
+        return heads;
+    }
+
+    static Dialect offlineDialect(RetortConfig config) {
+        try {
+            if (config.dialect() != null) {
+                return Dialects.forName(config.dialect());
+            }
+            if (config.url() != null) {
+                return Dialects.forUrl(config.url());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(ErrorCode.INVALID_ARGUMENTS, e.getMessage(), e);
+        }
+        throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Offline SQL needs to know the database; pass"
+                + " --dialect postgresql|h2 (or --url)");
+    }
+
+    private String locations() {
+        return env.resolveVendor(env.config().locations()).toString();
+    }
+}

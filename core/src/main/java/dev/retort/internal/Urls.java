@@ -1,0 +1,65 @@
+package dev.retort.internal;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turning database URLs into JDBC URLs, and hiding the passwords in them. */
+public final class Urls {
+
+    private static final Pattern URL_FORM = Pattern.compile(
+            "^(postgres|postgresql)(?:\\+[A-Za-z0-9_]+)?://(?:([^:@/]*)(?::([^@/]*))?@)?([^/?]*)(/[^?]*)?(\\?.*)?$");
+    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)((?:^|[?&;])password=)[^&;]*");
+    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(//[^:/@]*:)[^@/]*@");
+
+    private Urls() {
+    }
+
+    /** A JDBC URL with the credentials taken out of a URL, or the URL unchanged when it already is JDBC. */
+    public record Jdbc(String url, String user, String password) {
+    }
+
+    /**
+     * Accepts a JDBC URL ({@code jdbc:postgresql://…}, {@code jdbc:h2:…}) or the URL form Python tools use
+     * ({@code postgresql://user:pass@host:5432/db}, also {@code postgres://} and {@code postgresql+psycopg://}).
+     */
+    public static Jdbc toJdbc(String url) {
+        String trimmed = url.trim();
+        if (trimmed.startsWith("jdbc:")) {
+            return new Jdbc(trimmed, null, null);
+        }
+        Matcher m = URL_FORM.matcher(trimmed);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Unsupported database URL '" + mask(trimmed)
+                    + "'; use a JDBC URL (jdbc:postgresql://host:5432/db, jdbc:h2:./db) or"
+                    + " postgresql://user:password@host:5432/db");
+        }
+        String user = m.group(2) == null || m.group(2).isEmpty() ? null : decode(m.group(2));
+        String password = m.group(3) == null ? null : decode(m.group(3));
+        String path = m.group(5) == null ? "/" : m.group(5);
+        String query = m.group(6) == null ? "" : m.group(6);
+        return new Jdbc("jdbc:postgresql://" + m.group(4) + path + query, user, password);
+    }
+
+    /** The URL with any password replaced by {@code ***}, as Alembic's {@code obfuscate_url_pw} does. */
+    public static String mask(String url) {
+        if (url == null) {
+            return null;
+        }
+        String masked = USERINFO_PASSWORD.matcher(url).replaceAll("$1***@");
+        return PASSWORD_PARAM.matcher(masked).replaceAll("$1***");
+    }
+
+    /** The text with every occurrence of the password replaced by {@code ***}. */
+    public static String scrub(String text, String password) {
+        if (text == null || password == null || password.isEmpty()) {
+            return text;
+        }
+        return text.replace(password, "***");
+    }
+
+    private static String decode(String value) {
+        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+}

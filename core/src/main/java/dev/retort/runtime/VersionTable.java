@@ -1,0 +1,201 @@
+package dev.retort.runtime;
+
+import dev.retort.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The version table ({@code alembic_version}: one row per current head, as Alembic keeps it) and, beside it, the
+ * audit log ({@code alembic_version_log}: one row per step that ran). Both are created when the first step runs,
+ * never by reading commands, and never dropped.
+ */
+public final class VersionTable {
+
+    private final Dialect dialect;
+    private final String schema;
+    private final String table;
+
+    public VersionTable(Dialect dialect, String schema, String table) {
+        this.dialect = dialect;
+        this.schema = schema;
+        this.table = table;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    /** The audit log's table name: the version table's plus {@code _log}. */
+    public String logTable() {
+        return table + "_log";
+    }
+
+    /** {@code schema.table} as SQL spells it. */
+    public String qualifiedName() {
+        return dialect.qualify(schema, table);
+    }
+
+    String qualifiedLogName() {
+        return dialect.qualify(schema, logTable());
+    }
+
+    public boolean exists(Connection connection) throws SQLException {
+        return dialect.tableExists(connection, schema, table);
+    }
+
+    /** The version rows, or none when the table doesn't exist yet. Never creates anything. */
+    public List<String> readHeads(Connection connection) throws SQLException {
+        if (!exists(connection)) {
+            return List.of();
+        }
+        List<String> heads = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT version_num FROM " + qualifiedName())) {
+            while (rs.next()) {
+                heads.add(rs.getString(1));
+            }
+        }
+        return heads;
+    }
+
+    /** Creates the version table and the audit log when they are missing. */
+    void ensureTables(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            if (!exists(connection)) {
+                st.execute(dialect.createVersionTableIfMissing(schema, table));
+            }
+            if (!dialect.tableExists(connection, schema, logTable())) {
+                st.execute(dialect.createLogTableIfMissing(schema, logTable()));
+            }
+        }
+    }
+
+    void purge(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.executeUpdate("DELETE FROM " + qualifiedName());
+        }
+    }
+
+    /** The audit log, oldest first; empty when there is none yet. */
+    public List<AuditEntry> readLog(Connection connection) throws SQLException {
+        if (!dialect.tableExists(connection, schema, logTable())) {
+            return List.of();
+        }
+        List<AuditEntry> entries = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id, revision, direction, from_revisions, to_revisions, script,"
+                        + " checksum, applied_at, execution_time_ms, applied_by FROM " + qualifiedLogName()
+                        + " ORDER BY id")) {
+            while (rs.next()) {
+                OffsetDateTime at = rs.getObject(8, OffsetDateTime.class);
+                entries.add(new AuditEntry(rs.getLong(1), rs.getString(2), rs.getString(3), split(rs.getString(4)),
+                        split(rs.getString(5)), rs.getString(6), rs.getString(7), at == null ? null : at.toInstant(),
+                        rs.getLong(9), rs.getString(10)));
+            }
+        }
+        return entries;
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(",\\s*"));
+    }
+
+    /** The online version-row store and audit writer for one run, with its statements prepared once. */
+    Online online(Connection connection) {
+        return new Online(connection);
+    }
+
+    final class Online implements VersionStore, AutoCloseable {
+
+        private final Connection connection;
+        private PreparedStatement insert;
+        private PreparedStatement update;
+        private PreparedStatement delete;
+        private PreparedStatement log;
+
+        private Online(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void insert(String version) throws SQLException {
+            if (insert == null) {
+                insert = connection.prepareStatement("INSERT INTO " + qualifiedName() + " (version_num) VALUES (?)");
+            }
+            insert.setString(1, version);
+            insert.executeUpdate();
+        }
+
+        @Override
+        public void update(String from, String to) throws SQLException {
+            if (update == null) {
+                update = connection.prepareStatement("UPDATE " + qualifiedName()
+                        + " SET version_num = ? WHERE version_num = ?");
+            }
+            update.setString(1, to);
+            update.setString(2, from);
+            int rows = update.executeUpdate();
+            if (rows != 1) {
+                throw new VersionTableException("Online migration expected to match one row when updating '" + from
+                        + "' to '" + to + "' in '" + table + "'; " + rows + " found");
+            }
+        }
+
+        @Override
+        public void delete(String version) throws SQLException {
+            if (delete == null) {
+                delete = connection.prepareStatement("DELETE FROM " + qualifiedName() + " WHERE version_num = ?");
+            }
+            delete.setString(1, version);
+            int rows = delete.executeUpdate();
+            if (rows != 1) {
+                throw new VersionTableException("Online migration expected to match one row when deleting '"
+                        + version + "' in '" + table + "'; " + rows + " found");
+            }
+        }
+
+        void log(String revision, String direction, List<String> from, List<String> to, String script,
+                String checksum, Instant at, long millis) throws SQLException {
+            if (log == null) {
+                log = connection.prepareStatement("INSERT INTO " + qualifiedLogName() + " (revision, direction,"
+                        + " from_revisions, to_revisions, script, checksum, applied_at, execution_time_ms, applied_by)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, " + dialect.currentUserExpression() + ")");
+            }
+            log.setString(1, revision);
+            log.setString(2, direction);
+            log.setString(3, String.join(", ", from));
+            log.setString(4, String.join(", ", to));
+            log.setString(5, script);
+            log.setString(6, checksum);
+            log.setObject(7, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            log.setLong(8, millis);
+            log.executeUpdate();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement ps : new PreparedStatement[] {insert, update, delete, log}) {
+                if (ps != null) {
+                    ps.close();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.retort.script;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * Finds the {@code .sql} files under locations, recursively, in the order Alembic walks its version directories:
+ * in each directory its files sorted by name, then its subdirectories sorted by name. That order is the load order
+ * that breaks ties between independent branches.
+ */
+final class LocationScanner {
+
+    /** Alembic's walk order: at the first differing segment a file sorts before a directory, else by name. */
+    static final Comparator<String> WALK_ORDER = (a, b) -> {
+        String[] x = a.split("/");
+        String[] y = b.split("/");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            if (!x[i].equals(y[i])) {
+                boolean xFile = i == x.length - 1;
+                boolean yFile = i == y.length - 1;
+                if (xFile != yFile) {
+                    return xFile ? -1 : 1;
+                }
+                return x[i].compareTo(y[i]);
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    };
+
+    private final ClassLoader classLoader;
+    private final Consumer<String> warnings;
+
+    LocationScanner(ClassLoader classLoader, Consumer<String> warnings) {
+        this.classLoader = classLoader;
+        this.warnings = warnings;
+    }
+
+    List<ScriptSource> scan(List<Location> locations) {
+        List<ScriptSource> out = new ArrayList<>();
+        for (Location location : locations) {
+            Map<String, ScriptSource> found = location.kind() == Location.Kind.FILESYSTEM
+                    ? scanDirectory(location) : scanClasspath(location);
+            found.keySet().stream().sorted(WALK_ORDER).forEach(path -> out.add(found.get(path)));
+        }
+        return out;
+    }
+
+    private Map<String, ScriptSource> scanDirectory(Location location) {
+        Path root = location.directory();
+        Map<String, ScriptSource> found = new LinkedHashMap<>();
+        if (!Files.isDirectory(root)) {
+            warnings.accept("Location '" + location + "' does not exist; no revision scripts are read from it");
+            return found;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            files.filter(LocationScanner::isScript).forEach(file -> {
+                String relative = root.relativize(file).toString().replace('\\', '/');
+                found.put(relative, ScriptSource.file(location, relative, file));
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Can't read location '" + location + "': " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    private Map<String, ScriptSource> scanClasspath(Location location) {
+        Map<String, ScriptSource> found = new LinkedHashMap<>();
+        try {
+            Enumeration<URL> roots = classLoader.getResources(location.path());
+            if (!roots.hasMoreElements()) {
+                warnings.accept("Location '" + location + "' does not exist; no revision scripts are read from it");
+            }
+            while (roots.hasMoreElements()) {
+                URL root = roots.nextElement();
+                Map<String, ScriptSource> fromRoot = "file".equals(root.getProtocol())
+                        ? scanFileRoot(location, root) : scanJarRoot(location, root);
+                fromRoot.forEach((relative, source) -> {
+                    if (found.putIfAbsent(relative, source) != null) {
+                        warnings.accept("File " + source.displayPath() + " found twice on the classpath; "
+                                + "using the first one (" + root + " comes later)");
+                    }
+                });
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Can't read location '" + location + "': " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    private Map<String, ScriptSource> scanFileRoot(Location location, URL root) throws IOException {
+        Path dir;
+        try {
+            dir = Path.of(root.toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException("Bad classpath URL " + root, e);
+        }
+        Map<String, ScriptSource> found = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.filter(LocationScanner::isScript).forEach(file -> {
+                String relative = dir.relativize(file).toString().replace('\\', '/');
+                found.put(relative, ScriptSource.file(location, relative, file));
+            });
+        }
+        return found;
+    }
+
+    private Map<String, ScriptSource> scanJarRoot(Location location, URL root) throws IOException {
+        Map<String, ScriptSource> found = new LinkedHashMap<>();
+        URLConnection connection = root.openConnection();
+        if (!(connection instanceof JarURLConnection jarConnection)) {
+            warnings.accept("Can't list classpath location " + root + "; no revision scripts are read from it");
+            return found;
+        }
+        jarConnection.setUseCaches(false);
+        String prefix = jarConnection.getEntryName() == null ? "" : jarConnection.getEntryName();
+        if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+            prefix = prefix + "/";
+        }
+        String base = root.toExternalForm().replaceAll("/+$", "");
+        try (JarFile jar = jarConnection.getJarFile()) {
+            Enumeration<JarEntry> entries = jar.entries();
+            while (entries.hasMoreElements()) {
+                JarEntry entry = entries.nextElement();
+                String name = entry.getName();
+                if (!entry.isDirectory() && name.startsWith(prefix) && isScriptName(name)) {
+                    String relative = name.substring(prefix.length());
+                    found.put(relative, ScriptSource.resource(location, relative, new URL(base + "/" + relative)));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean isScript(Path file) {
+        return Files.isRegularFile(file) && isScriptName(file.getFileName().toString());
+    }
+
+    private static boolean isScriptName(String name) {
+        String fileName = name.substring(name.lastIndexOf('/') + 1);
+        return fileName.endsWith(".sql") && !fileName.startsWith(".");
+    }
+}

@@ -1,0 +1,121 @@
+package dev.retort.script;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The SQL of a revision script: the upgrade section, the downgrade section (absent when the file has no
+ * {@code -- migrate:downgrade} marker), and a SHA-256 checksum of everything from the upgrade marker on.
+ *
+ * <p>The checksum covers the SQL, not the header, so rewording a message or re-parenting a revision (the usual
+ * way to resolve two heads) does not count as editing it. Line endings are normalized first.
+ */
+public final class ScriptBody {
+
+    private final String path;
+    private final Section upgrade;
+    private final Section downgrade;
+    private final String checksum;
+
+    /** One section's SQL and the file line its first line is on. */
+    public record Section(String sql, int firstLine) {
+    }
+
+    private ScriptBody(String path, Section upgrade, Section downgrade, String checksum) {
+        this.path = path;
+        this.upgrade = upgrade;
+        this.downgrade = downgrade;
+        this.checksum = checksum;
+    }
+
+    static ScriptBody read(ScriptSource source) {
+        String text;
+        try (InputStream in = source.open()) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Can't read revision script '" + source.displayPath() + "': "
+                    + e.getMessage(), e);
+        }
+        return parse(source.displayPath(), text);
+    }
+
+    static ScriptBody parse(String path, String text) {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        int upgradeMarker = -1;
+        int downgradeMarker = -1;
+        for (int i = 0; i < lines.length; i++) {
+            if (upgradeMarker < 0 && Markers.isUpgrade(lines[i])) {
+                upgradeMarker = i;
+            } else if (upgradeMarker >= 0 && Markers.isDowngrade(lines[i])) {
+                if (downgradeMarker >= 0) {
+                    throw new RevisionScriptException(path, i + 1, "a second '" + Markers.DOWNGRADE
+                            + "' marker (the first is on line " + (downgradeMarker + 1) + "); keep one");
+                }
+                downgradeMarker = i;
+            } else if (upgradeMarker >= 0 && Markers.isUpgrade(lines[i])) {
+                throw new RevisionScriptException(path, i + 1, "a second '" + Markers.UPGRADE
+                        + "' marker (the first is on line " + (upgradeMarker + 1) + "); keep one");
+            }
+        }
+        if (upgradeMarker < 0) {
+            throw new RevisionScriptException(path, lines.length, "no '" + Markers.UPGRADE + "' marker");
+        }
+        int upgradeEnd = downgradeMarker < 0 ? lines.length : downgradeMarker;
+        Section upgrade = new Section(join(lines, upgradeMarker + 1, upgradeEnd), upgradeMarker + 2);
+        Section downgrade = downgradeMarker < 0 ? null
+                : new Section(join(lines, downgradeMarker + 1, lines.length), downgradeMarker + 2);
+        return new ScriptBody(path, upgrade, downgrade, sha256(join(lines, upgradeMarker, lines.length)));
+    }
+
+    private static String join(String[] lines, int from, int to) {
+        return String.join("\n", java.util.Arrays.asList(lines).subList(from, to));
+    }
+
+    private static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The upgrade section. */
+    public Section upgrade() {
+        return upgrade;
+    }
+
+    /** The downgrade section, or {@code null} when the script has none. */
+    public Section downgrade() {
+        return downgrade;
+    }
+
+    /** Whether the script has a {@code -- migrate:downgrade} section. */
+    public boolean hasDowngrade() {
+        return downgrade != null;
+    }
+
+    /** SHA-256 of the body, lowercase hex. */
+    public String checksum() {
+        return checksum;
+    }
+
+    /** The upgrade section split into statements. */
+    public List<SqlStatement> upgradeStatements() {
+        return SqlSplitter.split(path, upgrade.sql(), upgrade.firstLine());
+    }
+
+    /** The downgrade section split into statements; empty when there is no downgrade section. */
+    public List<SqlStatement> downgradeStatements() {
+        return downgrade == null ? List.of() : SqlSplitter.split(path, downgrade.sql(), downgrade.firstLine());
+    }
+}
