@@ -86,7 +86,6 @@ public final class Migrator {
                 return new Result(before, before, List.of(), elapsed(started));
             }
             List<Prepared> prepared = prepare(steps);
-            versionTable.ensureTables(connection);
             List<AppliedStep> applied = new ArrayList<>();
             List<String> after = execute(prepared, heads, before, purge, applied);
             return new Result(before, after, applied, elapsed(started));
@@ -133,9 +132,10 @@ public final class Migrator {
                 Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
             HeadMaintainer maintainer = new HeadMaintainer(store, heads);
-            if (!perMigration) {
-                connection.setAutoCommit(false);
-            }
+            // With transactional DDL, creating the tables joins the first transaction, so a run that fails
+            // before its first commit leaves no trace.
+            connection.setAutoCommit(!dialect.transactionalDdl());
+            versionTable.ensureTables(connection);
             if (purge) {
                 versionTable.purge(connection);
             }

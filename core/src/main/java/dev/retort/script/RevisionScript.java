@@ -94,8 +94,6 @@ public final class RevisionScript {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, Integer> keyLines = new LinkedHashMap<>();
         Map<String, String> metadata = new LinkedHashMap<>();
-        boolean inHeader = false;
-        boolean headerDone = false;
         int lineNo = 0;
         String line;
         while ((line = reader.readLine()) != null) {
@@ -111,14 +109,15 @@ public final class RevisionScript {
                 throw new RevisionScriptException(path, lineNo, "'" + Markers.DOWNGRADE + "' comes before '"
                         + Markers.UPGRADE + "'; put the upgrade section first");
             }
-            boolean comment = stripped.startsWith("--");
-            if (comment && !headerDone) {
-                inHeader = true;
+            // Everything above the upgrade marker is header: comment lines, and blank lines between them.
+            if (stripped.startsWith("--")) {
                 String text = headerText(stripped);
                 texts.add(text);
                 readKey(path, lineNo, text, texts.size() == 1, values, keyLines, metadata);
-            } else if (stripped.isEmpty() || comment) {
-                headerDone = headerDone || inHeader;
+            } else if (stripped.isEmpty()) {
+                if (!texts.isEmpty()) {
+                    texts.add("");
+                }
             } else {
                 throw new RevisionScriptException(path, lineNo, "SQL before the '" + Markers.UPGRADE
                         + "' marker; put '" + Markers.UPGRADE + "' on its own line above the upgrade SQL");
