@@ -29,10 +29,11 @@ final class RevisionCommand {
     }
 
     Path run(RevisionOptions options) {
-        ScriptDirectory scripts = env.scripts();
-        RevisionGraph graph = scripts.graph();
         String id = options.revId() != null ? options.revId() : newId();
         RevisionErrors.catching().run(() -> Revision.verifyId(id));
+        createTargetDirectory();
+        ScriptDirectory scripts = env.scripts();
+        RevisionGraph graph = scripts.graph();
         if (graph.contains(id)) {
             throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Revision " + id + " is already present in '"
                     + scripts.script(id).source().displayPath() + "'; pick another --rev-id");
@@ -81,6 +82,22 @@ final class RevisionCommand {
         write(path, text);
         env.reload();
         return path;
+    }
+
+    /** Creates the directory the revision will go to when it is already clear which one, as Alembic does. */
+    private void createTargetDirectory() {
+        List<Path> directories = env.resolveVendor(env.config().locations()).stream()
+                .filter(l -> l.kind() == Location.Kind.FILESYSTEM).map(Location::directory).toList();
+        Path target = env.config().versionPath() != null ? env.config().versionPath()
+                : directories.size() == 1 ? directories.get(0) : null;
+        if (target != null && !Files.isDirectory(target)) {
+            try {
+                Files.createDirectories(target);
+            } catch (IOException e) {
+                throw new CommandException(ErrorCode.FAILED, "Can't create " + target + ": " + e.getMessage(), e);
+            }
+            env.status("Creating directory " + target.toAbsolutePath().normalize() + " ...  done");
+        }
     }
 
     private static List<Revision> resolveHeads(RevisionGraph graph, List<String> heads) {

@@ -35,7 +35,8 @@ class RevisionCommandTests {
         assertThat(file).isEqualTo(dir.resolve("versions/a1_create_account_table.sql"));
         assertThat(Files.readString(file)).startsWith("-- create account table\n--\n-- Revision ID: a1\n-- Revises: \n"
                 + "-- Create Date: ");
-        assertThat(out).containsExactly("Generating " + file + " ...  done");
+        assertThat(out).containsExactly("Creating directory " + dir.resolve("versions") + " ...  done",
+                "Generating " + file + " ...  done");
         assertThat(retort().graph().bases()).containsExactly("a1");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.test.PostgresDatabase;
+import dev.retort.test.ReferenceScripts;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;

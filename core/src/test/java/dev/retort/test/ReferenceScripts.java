@@ -1,6 +1,5 @@
-package dev.retort;
+package dev.retort.test;
 
-import dev.retort.test.RevisionFiles;
 import java.nio.file.Path;
 
 /**
@@ -8,12 +7,12 @@ import java.nio.file.Path;
  * 27c6 and 3cac, merged by 53ff; the audit root 29f8 (label {@code audit}) -> 9a8c; 55af revises 53ff and depends
  * on 29f8; 7b3f revises 55af and depends on 9a8c.
  */
-final class ReferenceScripts {
+public final class ReferenceScripts {
 
     private ReferenceScripts() {
     }
 
-    static RevisionFiles write(Path directory) {
+    public static RevisionFiles write(Path directory) {
         RevisionFiles files = new RevisionFiles(directory);
         files.add("1975ea83b712", null).message("create account table")
                 .upgrade("CREATE TABLE account (id int PRIMARY KEY, name varchar(50) NOT NULL);")
