@@ -7,10 +7,14 @@ public class RangeNotAncestorException extends RevisionGraphException {
     private final String upper;
 
     public RangeNotAncestorException(String lower, String upper) {
-        super("Revision " + (lower == null ? "base" : lower) + " is not an ancestor of revision "
-                + (upper == null ? "base" : upper));
+        super("Revision " + orBase(lower) + " is not an ancestor of revision " + orBase(upper));
         this.lower = lower;
         this.upper = upper;
+    }
+
+    /** Alembic's {@code lower or "base"}: nothing (null or empty) stands for base. */
+    private static String orBase(String end) {
+        return end == null || end.isEmpty() ? "base" : end;
     }
 
     /** The lower end as given, {@code null} for base. */

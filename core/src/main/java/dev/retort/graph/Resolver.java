@@ -1,5 +1,6 @@
 package dev.retort.graph;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
@@ -24,6 +25,8 @@ final class Resolver {
     static final Pattern RELATIVE =
             Pattern.compile("(?:(.+?)@)?(\\w+)?((?:\\+|-)\\d+)", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+    private static final BigInteger MAX_STEPS = BigInteger.valueOf(Integer.MAX_VALUE);
+    private static final BigInteger MIN_STEPS = MAX_STEPS.negate();
 
     private final RevisionGraph graph;
     private final Consumer<String> warnings;
@@ -195,6 +198,10 @@ final class Resolver {
         if (!truthy(resolved.branchLabel()) && resolved.ids().isEmpty()) {
             return new ArrayList<>(targets);
         }
+        if (targets.isEmpty()) {
+            // Alembic resolves the lineage once per target, so with no targets an unknown identifier is no error.
+            return new ArrayList<>();
+        }
         List<Node> shares = lineageOf(checkAgainst);
         List<Node> out = new ArrayList<>();
         for (Node target : targets) {
@@ -260,8 +267,8 @@ final class Resolver {
         return initial;
     }
 
-    private static String relativeFailure(String relative, int steps) {
-        return "Relative revision " + relative + " didn't produce " + Math.abs(steps) + " migrations";
+    private static String relativeFailure(String relative) {
+        return "Relative revision " + relative + " didn't produce " + new BigInteger(relative).abs() + " migrations";
     }
 
     DowngradeTarget parseDowngradeTarget(List<String> currentRevisions, String target, boolean assertRelativeLength) {
@@ -276,7 +283,7 @@ final class Resolver {
             int steps = parseInt(relative);
             if (steps >= 0) {
                 if (symbol == null) {
-                    throw new RevisionGraphException(relativeFailure(relative, steps));
+                    throw new RevisionGraphException(relativeFailure(relative));
                 }
                 Node rev = walk(getRevision(symbol), steps, branchLabel, assertRelativeLength);
                 if (rev == null) {
@@ -293,7 +300,7 @@ final class Resolver {
                         symbols = filterForLineage(allCurrent(currentRevisions), branchLabel, false);
                     }
                     if (symbols.isEmpty()) {
-                        throw new RevisionGraphException(relativeFailure(relative, steps));
+                        throw new RevisionGraphException(relativeFailure(relative));
                     }
                     if (symbols.size() > 1) {
                         throw new RevisionGraphException("Ambiguous walk");
@@ -301,7 +308,7 @@ final class Resolver {
                     symbol = symbols.get(0).id;
                 } else {
                     if (currentRevisions.isEmpty()) {
-                        throw new RevisionGraphException(relativeFailure(relative, steps));
+                        throw new RevisionGraphException(relativeFailure(relative));
                     }
                     if (new LinkedHashSet<>(currentRevisions).size() > 1) {
                         warnings.accept("downgrade -1 from multiple heads is ambiguous; "
@@ -314,7 +321,7 @@ final class Resolver {
             Node start = branchLabel == null ? getRevision(symbol) : getRevision(branchLabel + "@" + symbol);
             Node rev = walk(start, steps, null, assertRelativeLength);
             if (rev == null) {
-                throw new RevisionGraphException(relativeToCurrent ? relativeFailure(relative, steps)
+                throw new RevisionGraphException(relativeToCurrent ? relativeFailure(relative)
                         : "Walked too far");
             }
             return new DowngradeTarget(branchLabel, rev);
@@ -357,12 +364,12 @@ final class Resolver {
             }
             Node rev = walk(start, steps, branchLabel, assertRelativeLength);
             if (rev == null) {
-                throw new RevisionGraphException(relativeFailure(relative, steps));
+                throw new RevisionGraphException(relativeFailure(relative));
             }
             return listOf(rev);
         }
         if (symbol == null) {
-            throw new RevisionGraphException(relativeFailure(String.valueOf(steps), steps));
+            throw new RevisionGraphException(relativeFailure(new BigInteger(relative).toString()));
         }
         Node start = branchLabel == null ? getRevision(symbol) : getRevision(branchLabel + "@" + symbol);
         return listOf(walk(start, steps, null, assertRelativeLength));
@@ -426,8 +433,13 @@ final class Resolver {
         return out;
     }
 
+    /**
+     * Python's {@code int()} on a step count or an all-digit id: any length (ids such as {@code 222823685278} are
+     * numbers too). Counts beyond an int walk off the graph either way, so they are clamped.
+     */
     static int parseInt(String value) {
-        return Integer.parseInt(value);
+        BigInteger parsed = new BigInteger(value);
+        return parsed.max(MIN_STEPS).min(MAX_STEPS).intValue();
     }
 
     static List<String> ids(Collection<Node> nodes) {
