@@ -52,14 +52,12 @@ public final class RetortCli implements Callable<Integer> {
     String password;
 
     @Option(names = "--locations", scope = ScopeType.INHERIT, paramLabel = "LOCATIONS",
-            defaultValue = RetortConfig.DEFAULT_LOCATIONS,
             description = "Comma-separated filesystem:PATH / classpath:PATH locations of revision scripts;"
-                    + " {vendor} becomes the database name. Default: ${DEFAULT-VALUE}.")
+                    + " {vendor} becomes the database name. Default: " + RetortConfig.DEFAULT_LOCATIONS + ".")
     String locations;
 
     @Option(names = "--version-table", scope = ScopeType.INHERIT, paramLabel = "TABLE",
-            defaultValue = RetortConfig.DEFAULT_VERSION_TABLE,
-            description = "Version table. Default: ${DEFAULT-VALUE}.")
+            description = "Version table. Default: " + RetortConfig.DEFAULT_VERSION_TABLE + ".")
     String versionTable;
 
     @Option(names = "--schema", scope = ScopeType.INHERIT, paramLabel = "SCHEMA",
@@ -72,16 +70,15 @@ public final class RetortCli implements Callable<Integer> {
 
     @Option(names = "--transaction-per-migration", scope = ScopeType.INHERIT,
             description = "Commit after each revision instead of running the whole upgrade in one transaction.")
-    boolean transactionPerMigration;
+    Boolean transactionPerMigration;
 
-    @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS", defaultValue = "60",
-            description = "Seconds to wait for another process's migration lock. Default: ${DEFAULT-VALUE}.")
-    double lockTimeout;
+    @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS",
+            description = "Seconds to wait for another process's migration lock. Default: 60.")
+    Double lockTimeout;
 
     @Option(names = "--file-template", scope = ScopeType.INHERIT, paramLabel = "TEMPLATE",
-            defaultValue = RetortConfig.DEFAULT_FILE_TEMPLATE,
             description = "File name template of new revisions (tokens: rev, slug, epoch, year, month, day, hour,"
-                    + " minute, second). Default: ${DEFAULT-VALUE}.")
+                    + " minute, second). Default: %%(year)d%%(month).2d%%(day).2d_%%(hour).2d%%(minute).2d_%%(rev)s_%%(slug)s.")
     String fileTemplate;
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print no status or log lines.")
@@ -93,6 +90,7 @@ public final class RetortCli implements Callable<Integer> {
     private PrintStream out = System.out;
     private Map<String, String> environment = System.getenv();
     private Path workingDirectory = Path.of("");
+    private RetortConfig base;
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err, System.getenv(), Path.of("")));
@@ -101,15 +99,42 @@ public final class RetortCli implements Callable<Integer> {
     /** Runs the command line and returns its exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment,
             Path workingDirectory) {
+        return run(args, out, err, environment, workingDirectory, null);
+    }
+
+    /**
+     * Runs a command against a configuration an application already has (its DataSource and settings), as
+     * {@code java -jar app.jar migrations <command>} does. Options given on the command line still override it;
+     * logging is left to the application.
+     *
+     * @param prefix how usage lines name the command, e.g. {@code java -jar app.jar migrations}
+     */
+    public static int runEmbedded(String[] args, PrintStream out, PrintStream err, RetortConfig base, String prefix) {
+        return run(args, out, err, Map.of(), Path.of(""), base, prefix);
+    }
+
+    private static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment,
+            Path workingDirectory, RetortConfig base) {
+        return run(args, out, err, environment, workingDirectory, base, null);
+    }
+
+    private static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment,
+            Path workingDirectory, RetortConfig base, String prefix) {
         RetortCli cli = new RetortCli();
         cli.out = out;
         cli.environment = environment;
         cli.workingDirectory = workingDirectory;
+        cli.base = base;
         CommandLine commandLine = new CommandLine(cli);
+        if (prefix != null) {
+            commandLine.setCommandName(prefix);
+        }
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExecutionStrategy(parseResult -> {
-            CliLogging.configure(err, cli.quiet);
+            if (base == null) {
+                CliLogging.configure(err, cli.quiet);
+            }
             return new CommandLine.RunLast().execute(parseResult);
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
@@ -137,21 +162,40 @@ public final class RetortCli implements Callable<Integer> {
         return new Retort(config().build());
     }
 
+    /** The configuration: the application's (embedded) or the defaults, then the options given. */
     RetortConfig.Builder config() {
-        RetortConfig.Builder builder = RetortConfig.builder()
-                .locations(locations)
-                .versionTable(versionTable)
-                .schema(schema)
-                .dialect(dialect)
-                .transactionPerMigration(transactionPerMigration)
-                .lockTimeout(Duration.ofMillis(Math.round(lockTimeout * 1000)))
-                .fileTemplate(fileTemplate)
-                .quiet(quiet)
-                .output(out::println)
-                .user(user)
-                .password(password);
-        String databaseUrl = url != null ? url : databaseUrlFromEnvironment();
+        RetortConfig.Builder builder = base != null ? base.toBuilder() : RetortConfig.builder();
+        builder.output(out::println).quiet(quiet);
+        if (locations != null) {
+            builder.locations(locations);
+        }
+        if (versionTable != null) {
+            builder.versionTable(versionTable);
+        }
+        if (schema != null) {
+            builder.schema(schema);
+        }
+        if (dialect != null) {
+            builder.dialect(dialect);
+        }
+        if (transactionPerMigration != null) {
+            builder.transactionPerMigration(transactionPerMigration);
+        }
+        if (lockTimeout != null) {
+            builder.lockTimeout(Duration.ofMillis(Math.round(lockTimeout * 1000)));
+        }
+        if (fileTemplate != null) {
+            builder.fileTemplate(fileTemplate);
+        }
+        if (user != null) {
+            builder.user(user);
+        }
+        if (password != null) {
+            builder.password(password);
+        }
+        String databaseUrl = url != null ? url : base != null ? null : databaseUrlFromEnvironment();
         if (databaseUrl != null && !databaseUrl.isBlank()) {
+            builder.dataSource(null);
             try {
                 builder.databaseUrl(databaseUrl);
             } catch (IllegalArgumentException e) {

@@ -190,6 +190,55 @@ public final class RevisionGraph {
         if (!outside.isEmpty()) {
             throw new CycleDetectedException(CycleDetectedException.Kind.DEPENDENCY_CYCLE, outside);
         }
+        // Alembic's reachability check misses a cycle that hangs off a base and leads to a head; peeling the graph
+        // from both ends finds any that are left.
+        List<String> cyclic = onCycles(n -> n.down, n -> n.next);
+        if (!cyclic.isEmpty()) {
+            throw new CycleDetectedException(CycleDetectedException.Kind.CYCLE, cyclic);
+        }
+        cyclic = onCycles(n -> n.allDown, n -> n.allNext);
+        if (!cyclic.isEmpty()) {
+            throw new CycleDetectedException(CycleDetectedException.Kind.DEPENDENCY_CYCLE, cyclic);
+        }
+    }
+
+    /** The revisions left after repeatedly removing those without parents, then those without children. */
+    private List<String> onCycles(Function<Node, int[]> parents, Function<Node, int[]> children) {
+        BitSet left = new BitSet(nodes.length);
+        left.set(0, nodes.length);
+        peel(left, parents, children);
+        peel(left, children, parents);
+        List<String> ids = new ArrayList<>();
+        for (int i = left.nextSetBit(0); i >= 0; i = left.nextSetBit(i + 1)) {
+            ids.add(nodes[i].id);
+        }
+        Collections.sort(ids);
+        return ids;
+    }
+
+    /** Kahn's algorithm: removes every node whose {@code inward} neighbours have all been removed. */
+    private void peel(BitSet left, Function<Node, int[]> inward, Function<Node, int[]> outward) {
+        int[] pending = new int[nodes.length];
+        Deque<Node> ready = new ArrayDeque<>();
+        for (int i = left.nextSetBit(0); i >= 0; i = left.nextSetBit(i + 1)) {
+            for (int in : inward.apply(nodes[i])) {
+                if (left.get(in)) {
+                    pending[i]++;
+                }
+            }
+            if (pending[i] == 0) {
+                ready.add(nodes[i]);
+            }
+        }
+        while (!ready.isEmpty()) {
+            Node node = ready.poll();
+            left.clear(node.index);
+            for (int out : outward.apply(node)) {
+                if (left.get(out) && --pending[out] == 0) {
+                    ready.add(nodes[out]);
+                }
+            }
+        }
     }
 
     private List<String> unreachable(List<Node> tops, Function<Node, int[]> downward, List<Node> bottoms,

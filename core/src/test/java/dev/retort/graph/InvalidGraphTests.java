@@ -236,4 +236,18 @@ class InvalidGraphTests {
                 .hasMessage("Revision nolabel referenced from b is not present")
                 .satisfies(e -> assertThat(((MissingRevisionException) e).dependency()).isTrue());
     }
+
+    @Test
+    void cycleHangingOffABaseAndLeadingToAHeadIsDetectedThoughAlembicMissesIt() {
+        assertThatThrownBy(() -> graph("x", "a<-x,c", "b<-a", "c<-b", "y<-c"))
+                .isInstanceOf(CycleDetectedException.class)
+                .hasMessage("Cycle is detected in revisions (a, b, c)");
+    }
+
+    @Test
+    void dependencyCycleHangingOffABaseIsDetected() {
+        assertThatThrownBy(() -> graph("x", "a<-x ~c", "b<-a", "c<-b", "y<-c"))
+                .isInstanceOf(CycleDetectedException.class)
+                .hasMessage("Dependency cycle is detected in revisions (a, b, c)");
+    }
 }
