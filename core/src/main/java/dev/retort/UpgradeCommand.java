@@ -7,6 +7,8 @@ import dev.retort.graph.RevisionGraph;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.OfflineScript;
 import dev.retort.script.ScriptDirectory;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -108,8 +110,16 @@ final class UpgradeCommand {
             if (config.url() != null) {
                 return Dialects.forUrl(config.url());
             }
+            if (config.dataSource() != null) {
+                try (Connection connection = config.dataSource().getConnection()) {
+                    return Dialects.forConnection(connection);
+                }
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandException(ErrorCode.INVALID_ARGUMENTS, e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new CommandException(ErrorCode.DATABASE_ERROR, "Can't tell the database's dialect for offline SQL: "
+                    + e.getMessage() + "; pass --dialect postgresql|h2", e);
         }
         throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Offline SQL needs to know the database; pass"
                 + " --dialect postgresql|h2 (or --url)");

@@ -1,0 +1,33 @@
+package dev.retort.boot.actuate;
+
+import dev.retort.MigrationStatus;
+import dev.retort.Retort;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * Health of the migrations, meant for the readiness group: UP when the database is at the script heads,
+ * OUT_OF_SERVICE while revisions are pending, DOWN when the state can't be read (e.g. the database holds a revision
+ * no script has).
+ */
+public class MigrationsHealthIndicator extends AbstractHealthIndicator {
+
+    private final Retort retort;
+
+    public MigrationsHealthIndicator(Retort retort) {
+        super("Migrations health check failed");
+        this.retort = retort;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        MigrationStatus status = retort.status();
+        builder.withDetail("current", status.current()).withDetail("heads", status.heads())
+                .withDetail("pending", status.pending());
+        if (status.upToDate()) {
+            builder.up();
+        } else {
+            builder.outOfService();
+        }
+    }
+}

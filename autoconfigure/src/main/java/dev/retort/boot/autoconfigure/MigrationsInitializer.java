@@ -1,0 +1,67 @@
+package dev.retort.boot.autoconfigure;
+
+import dev.retort.CommandException;
+import dev.retort.ErrorCode;
+import dev.retort.MigrationResult;
+import dev.retort.MigrationStatus;
+import dev.retort.Retort;
+import dev.retort.graph.Revision;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.Ordered;
+
+/**
+ * Runs at startup, before the EntityManagerFactory, JdbcTemplate and anything else that uses the database: in
+ * {@code upgrade} mode it runs the pending revisions up to the target; in {@code validate} mode it runs none and
+ * fails startup when any are pending.
+ */
+public class MigrationsInitializer implements InitializingBean, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger("retort.runtime.migration");
+
+    private final Retort retort;
+    private final MigrationsProperties.Mode mode;
+    private final String target;
+    private volatile MigrationResult result;
+
+    public MigrationsInitializer(Retort retort, MigrationsProperties.Mode mode, String target) {
+        this.retort = retort;
+        this.mode = mode;
+        this.target = target;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        if (mode == MigrationsProperties.Mode.VALIDATE) {
+            validate();
+        } else {
+            result = retort.upgrade(target);
+        }
+    }
+
+    private void validate() {
+        MigrationStatus status = retort.status();
+        List<String> pending = retort.graph().upgradePlan(status.versionRows(), target).stream().map(Revision::id)
+                .toList();
+        if (!pending.isEmpty()) {
+            throw new CommandException(ErrorCode.NOT_AT_HEAD, "The database is not up to date: " + pending.size()
+                    + (pending.size() == 1 ? " revision is" : " revisions are") + " pending (" + String.join(", ",
+                    pending) + ") and migrations.mode=validate runs none. The database is at "
+                    + (status.versionRows().isEmpty() ? "base" : String.join(", ", status.versionRows())) + ".");
+        }
+        log.info("Database is up to date at {}; migrations.mode=validate ran nothing",
+                status.versionRows().isEmpty() ? "base" : String.join(", ", status.versionRows()));
+    }
+
+    /** What the startup upgrade did, or {@code null} in validate mode or before it ran. */
+    public MigrationResult result() {
+        return result;
+    }
+
+    @Override
+    public int getOrder() {
+        return 0;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.retort.boot.command;
+
+import dev.retort.Retort;
+import dev.retort.cli.RetortCli;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The application's command mode: {@code java -jar app.jar migrations <command> [args]} runs one of the
+ * {@code retort} CLI's commands against the application's own DataSource and {@code migrations.*} configuration,
+ * then exits with the CLI's exit code.
+ *
+ * <p>In command mode no web server starts, no migration runs automatically first, beans are lazy, Hibernate
+ * neither validates nor generates the schema (the command may be about to create it), {@code schema.sql} doesn't
+ * run, and the application's own runners never run: the command runs as soon as the context is refreshed. Standard output carries only the
+ * command's output (e.g. an {@code --sql} script); everything the application logs goes to standard error.
+ */
+public class MigrationsCommandRunListener implements SpringApplicationRunListener, Ordered {
+
+    /** Set while the application runs a migrations command; an internal property, not for users. */
+    public static final String COMMAND_MODE = "retort.internal.command-mode";
+
+    /** The first argument that switches the application into command mode. */
+    public static final String COMMAND = "migrations";
+
+    private final List<String> commandArgs;
+    private PrintStream standardOut;
+
+    public MigrationsCommandRunListener(SpringApplication application, String[] args) {
+        this.commandArgs = args.length > 0 && COMMAND.equals(args[0]) ? cliArguments(args) : null;
+    }
+
+    /** The CLI's arguments: everything after {@code migrations} except Spring properties like {@code --a.b=c}. */
+    private static List<String> cliArguments(String[] args) {
+        List<String> out = new ArrayList<>();
+        for (String arg : Arrays.asList(args).subList(1, args.length)) {
+            if (!(arg.startsWith("--") && arg.contains("=") && arg.substring(0, arg.indexOf('=')).contains("."))) {
+                out.add(arg);
+            }
+        }
+        return out;
+    }
+
+    private boolean active() {
+        return commandArgs != null;
+    }
+
+    @Override
+    public int getOrder() {
+        // before Spring Boot's own listener publishes the events logging initializes on
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public void starting(ConfigurableBootstrapContext bootstrapContext) {
+        if (active()) {
+            standardOut = System.out;
+            System.setOut(System.err);
+        }
+    }
+
+    @Override
+    public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
+            ConfigurableEnvironment environment) {
+        if (!active()) {
+            return;
+        }
+        Map<String, Object> forced = new LinkedHashMap<>();
+        forced.put(COMMAND_MODE, "true");
+        forced.put("spring.main.web-application-type", "none");
+        forced.put("spring.main.lazy-initialization", "true");
+        forced.put("spring.main.banner-mode", "off");
+        // Something may still build the EntityManagerFactory (e.g. metrics binders); it must neither validate nor
+        // change a schema the command is about to create, and schema.sql/data.sql must not run.
+        forced.put("spring.jpa.hibernate.ddl-auto", "none");
+        forced.put("spring.jpa.properties.hibernate.hbm2ddl.auto", "none");
+        forced.put("spring.jpa.properties.jakarta.persistence.schema-generation.database.action", "none");
+        forced.put("spring.jpa.generate-ddl", "false");
+        forced.put("spring.jpa.defer-datasource-initialization", "false");
+        forced.put("spring.sql.init.mode", "never");
+        environment.getPropertySources().addFirst(new MapPropertySource("retortCommandMode", forced));
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("spring.main.log-startup-info", "false");
+        defaults.put("logging.level.root", "warn");
+        defaults.put("logging.level.retort", "info");
+        environment.getPropertySources().addLast(new MapPropertySource("retortCommandModeDefaults", defaults));
+    }
+
+    @Override
+    public void started(ConfigurableApplicationContext context, Duration timeTaken) {
+        if (!active()) {
+            return;
+        }
+        Retort retort = context.getBeanProvider(Retort.class).getIfUnique();
+        int code;
+        if (retort == null) {
+            System.err.println("FAILED: The application has no DataSource for Retort to migrate (nor"
+                    + " migrations.url); configure spring.datasource.* or migrations.url");
+            code = 1;
+        } else {
+            code = RetortCli.runEmbedded(commandArgs.toArray(String[]::new), standardOut, System.err,
+                    retort.config(), "java -jar <app>.jar migrations");
+        }
+        standardOut.flush();
+        System.exit(SpringApplication.exit(context, () -> code));
+    }
+
+    @Override
+    public void failed(ConfigurableApplicationContext context, Throwable exception) {
+        if (active() && standardOut != null) {
+            System.setOut(standardOut);
+        }
+    }
+}

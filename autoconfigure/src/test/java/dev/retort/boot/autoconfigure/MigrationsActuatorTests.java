@@ -1,0 +1,130 @@
+package dev.retort.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retort.boot.actuate.MigrationsEndpoint;
+import dev.retort.boot.actuate.MigrationsEndpoint.MigrationsDescriptor;
+import dev.retort.boot.actuate.MigrationsEndpoint.RevisionDescriptor;
+import dev.retort.boot.actuate.MigrationsMetrics;
+import dev.retort.test.PostgresDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.SQLException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** /actuator/migrations, the migrations health indicator, and the meters. */
+class MigrationsActuatorTests {
+
+    @RegisterExtension
+    static final PostgresDatabase db = new PostgresDatabase();
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                    MigrationsAutoConfiguration.class, MigrationsEndpointAutoConfiguration.class,
+                    MigrationsHealthContributorAutoConfiguration.class, MigrationsMetricsAutoConfiguration.class))
+            .withPropertyValues("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
+                    "spring.datasource.password=" + (db.password() == null ? "" : db.password()),
+                    "migrations.enabled=true");
+
+    @BeforeEach
+    void reset() throws SQLException {
+        db.reset();
+    }
+
+    @Test
+    void endpointIsNotThereUnlessExposed() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(MigrationsEndpoint.class));
+    }
+
+    @Test
+    void endpointIsThereWhenExposed() {
+        runner.withPropertyValues("management.endpoints.web.exposure.include=migrations")
+                .run(context -> assertThat(context).hasSingleBean(MigrationsEndpoint.class));
+    }
+
+    @Test
+    void endpointCanBeSwitchedOff() {
+        runner.withPropertyValues("management.endpoints.web.exposure.include=migrations",
+                "management.endpoint.migrations.access=NONE")
+                .run(context -> assertThat(context).doesNotHaveBean(MigrationsEndpoint.class));
+    }
+
+    @Test
+    void endpointReportsCurrentPendingAndHistoryPerBean() {
+        runner.withPropertyValues("management.endpoints.web.exposure.include=migrations", "migrations.target=a1")
+                .run(context -> {
+                    MigrationsDescriptor bean = context.getBean(MigrationsEndpoint.class).migrations().contexts()
+                            .get(context.getId()).migrationsBeans().get("retort");
+                    assertThat(bean.current()).containsExactly("a1");
+                    assertThat(bean.heads()).containsExactly("a2");
+                    assertThat(bean.pending()).containsExactly("a2");
+                    assertThat(bean.upToDate()).isFalse();
+                    assertThat(bean.history()).extracting(RevisionDescriptor::revision, RevisionDescriptor::state,
+                            RevisionDescriptor::isHead).containsExactly(
+                                    org.assertj.core.groups.Tuple.tuple("a2", "pending", true),
+                                    org.assertj.core.groups.Tuple.tuple("a1", "current", false));
+                    RevisionDescriptor a1 = bean.history().get(1);
+                    assertThat(a1.message()).isEqualTo("create note table");
+                    assertThat(a1.script()).isEqualTo("classpath:db/migrations/a1_create_note.sql");
+                    assertThat(a1.createDate()).isEqualTo("2025-10-24 17:40:00.123456");
+                    assertThat(a1.appliedBy()).isEqualTo(db.user());
+                    assertThat(a1.appliedAt()).isNotNull();
+                    assertThat(a1.executionTimeMs()).isNotNull();
+                    assertThat(bean.history().get(0).appliedAt()).isNull();
+                });
+    }
+
+    @Test
+    void healthIsUpAtTheHeads() {
+        runner.run(context -> {
+            HealthIndicator health = (HealthIndicator) context.getBean("migrationsHealthContributor",
+                    HealthContributor.class);
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        });
+    }
+
+    @Test
+    void healthIsOutOfServiceWhileRevisionsArePending() {
+        runner.withPropertyValues("migrations.target=a1").run(context -> {
+            var health = ((HealthIndicator) context.getBean("migrationsHealthContributor")).health(true);
+            assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+            assertThat(health.getDetails()).containsEntry("pending", java.util.List.of("a2"));
+        });
+    }
+
+    @Test
+    void healthIsDownWhenTheStateCantBeRead() {
+        runner.run(context -> {
+            db.execute("UPDATE alembic_version SET version_num = 'deadbeef0000'");
+            var health = ((HealthIndicator) context.getBean("migrationsHealthContributor")).health(true);
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.getDetails().get("error").toString())
+                    .contains("Can't locate revision identified by 'deadbeef0000'");
+        });
+    }
+
+    @Test
+    void healthIndicatorCanBeSwitchedOff() {
+        runner.withPropertyValues("management.health.migrations.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean("migrationsHealthContributor"));
+    }
+
+    @Test
+    void metersCountPendingAndAppliedRevisionsAndTimeTheRun() {
+        runner.withPropertyValues("migrations.target=a1").run(context -> {
+            MeterRegistry registry = new SimpleMeterRegistry();
+            context.getBean(MigrationsMetrics.class).bindTo(registry);
+            assertThat(registry.get("migrations.pending").tag("name", "retort").gauge().value()).isEqualTo(1.0);
+            assertThat(registry.get("migrations.applied").tag("name", "retort").gauge().value()).isEqualTo(1.0);
+            assertThat(registry.get("migrations.run").tag("name", "retort").timer().count()).isEqualTo(1);
+        });
+    }
+}
