@@ -2,6 +2,7 @@ package dev.retort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retort.test.ReferenceScripts;
 import dev.retort.test.RevisionFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,18 +24,7 @@ class OfflineSqlTests {
 
     @BeforeAll
     static void writeScripts() {
-        RevisionFiles files = new RevisionFiles(dir);
-        files.add("1975ea83b712", null).message("create account table")
-                .upgrade("CREATE TABLE account (id int PRIMARY KEY, name varchar(50) NOT NULL);")
-                .downgrade("DROP TABLE account;").write();
-        files.add("ae1027a6acf0", "1975ea83b712").message("add a column")
-                .upgrade("ALTER TABLE account ADD COLUMN a varchar(10);")
-                .downgrade("ALTER TABLE account DROP COLUMN a;").write();
-        files.add("27c6a30d7c24", "ae1027a6acf0").message("add b")
-                .upgrade("CREATE TABLE b (id int PRIMARY KEY);").downgrade("DROP TABLE b;").write();
-        files.add("3cac04ae8714", "ae1027a6acf0").message("branch x")
-                .upgrade("CREATE TABLE x (id int PRIMARY KEY);").downgrade("DROP TABLE x;").write();
-        files.add("53fffde5ad5d", "3cac04ae8714, 27c6a30d7c24").message("merge b and x").write();
+        ReferenceScripts.writeBranchAndMerge(dir);
     }
 
     private Retort retort(String dialect, boolean perMigration) {

@@ -12,7 +12,24 @@ public final class ReferenceScripts {
     private ReferenceScripts() {
     }
 
+    /** The whole graph. */
     public static RevisionFiles write(Path directory) {
+        RevisionFiles files = writeBranchAndMerge(directory);
+        files.add("29f859a13ea", null).message("audit root").labels("audit")
+                .upgrade("CREATE TABLE audit (id int PRIMARY KEY);").downgrade("DROP TABLE audit;").write();
+        files.add("9a8c79bb4e1e", "29f859a13ea").message("audit two")
+                .upgrade("ALTER TABLE audit ADD COLUMN two int;").downgrade("ALTER TABLE audit DROP COLUMN two;")
+                .write();
+        files.add("55af2cb1c267", "53fffde5ad5d").dependsOn("29f859a13ea").message("main needs audit")
+                .upgrade("CREATE TABLE needs_audit (id int PRIMARY KEY REFERENCES audit (id));")
+                .downgrade("DROP TABLE needs_audit;").write();
+        files.add("7b3f1c2d9e10", "55af2cb1c267").dependsOn("9a8c79bb4e1e").message("needs audit two")
+                .upgrade("CREATE VIEW audit_two AS SELECT two FROM audit;").downgrade("DROP VIEW audit_two;").write();
+        return files;
+    }
+
+    /** The main line only: 1975 -> ae10 -> (27c6 | 3cac) -> 53ff, the merge. */
+    public static RevisionFiles writeBranchAndMerge(Path directory) {
         RevisionFiles files = new RevisionFiles(directory);
         files.add("1975ea83b712", null).message("create account table")
                 .upgrade("CREATE TABLE account (id int PRIMARY KEY, name varchar(50) NOT NULL);")
@@ -25,16 +42,6 @@ public final class ReferenceScripts {
         files.add("3cac04ae8714", "ae1027a6acf0").message("branch x")
                 .upgrade("CREATE TABLE x (id int PRIMARY KEY);").downgrade("DROP TABLE x;").write();
         files.add("53fffde5ad5d", "3cac04ae8714, 27c6a30d7c24").message("merge b and x").write();
-        files.add("29f859a13ea", null).message("audit root").labels("audit")
-                .upgrade("CREATE TABLE audit (id int PRIMARY KEY);").downgrade("DROP TABLE audit;").write();
-        files.add("9a8c79bb4e1e", "29f859a13ea").message("audit two")
-                .upgrade("ALTER TABLE audit ADD COLUMN two int;").downgrade("ALTER TABLE audit DROP COLUMN two;")
-                .write();
-        files.add("55af2cb1c267", "53fffde5ad5d").dependsOn("29f859a13ea").message("main needs audit")
-                .upgrade("CREATE TABLE needs_audit (id int PRIMARY KEY REFERENCES audit (id));")
-                .downgrade("DROP TABLE needs_audit;").write();
-        files.add("7b3f1c2d9e10", "55af2cb1c267").dependsOn("9a8c79bb4e1e").message("needs audit two")
-                .upgrade("CREATE VIEW audit_two AS SELECT two FROM audit;").downgrade("DROP VIEW audit_two;").write();
         return files;
     }
 }
