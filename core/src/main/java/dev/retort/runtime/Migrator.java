@@ -149,28 +149,23 @@ public final class Migrator {
                 log.info("Running {}", p.step().describe());
                 long stepStart = System.nanoTime();
                 List<String> headsBefore = maintainer.heads();
-                try {
-                    for (SqlStatement sql : p.statements()) {
-                        runStatement(statement, sql, p, outside, perMigration, committed, headsBefore);
-                    }
-                    maintainer.updateToStep(p.step());
-                    long millis = elapsed(stepStart);
-                    audit(store, p, millis);
-                    if (perMigration || outside) {
-                        if (!connection.getAutoCommit()) {
-                            connection.commit();
-                        }
-                        committed = maintainer.heads();
-                    }
-                    if (!perMigration) {
-                        connection.setAutoCommit(false);
-                    }
-                    applied.add(new AppliedStep(p.step(), millis));
-                    log.info("Finished {} in {} ms", p.step().shortLog(), millis);
-                } catch (VersionTableException e) {
-                    rollback();
-                    throw e;
+                for (SqlStatement sql : p.statements()) {
+                    runStatement(statement, sql, p, outside, perMigration, committed, headsBefore);
                 }
+                maintainer.updateToStep(p.step());
+                long millis = elapsed(stepStart);
+                audit(store, p, millis);
+                if (perMigration || outside) {
+                    if (!connection.getAutoCommit()) {
+                        connection.commit();
+                    }
+                    committed = maintainer.heads();
+                }
+                if (!perMigration) {
+                    connection.setAutoCommit(false);
+                }
+                applied.add(new AppliedStep(p.step(), millis));
+                log.info("Finished {} in {} ms", p.step().shortLog(), millis);
             }
             if (!connection.getAutoCommit()) {
                 connection.commit();
@@ -187,7 +182,6 @@ public final class Migrator {
         try {
             statement.execute(sql.sql());
         } catch (SQLException e) {
-            rollback();
             // Outside a transaction, or one transaction per revision, everything before this step is committed;
             // in one transaction for the run, the rollback goes back to the last commit.
             throw failure(p, sql, e, outside, perMigration, outside || perMigration ? headsBefore : committed);
