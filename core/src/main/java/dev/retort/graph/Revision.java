@@ -1,6 +1,5 @@
 package dev.retort.graph;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -59,21 +58,25 @@ public record Revision(String id, List<String> downRevisions, List<String> depen
      * identifiers.
      */
     public static void verifyId(String id) {
-        Set<Character> illegal = new TreeSet<>();
-        for (char c : id.toCharArray()) {
+        Set<Character> illegal = null;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
             if (ILLEGAL_CHARACTERS.indexOf(c) >= 0) {
+                if (illegal == null) {
+                    illegal = new TreeSet<>();
+                }
                 illegal.add(c);
             }
         }
-        if (!illegal.isEmpty()) {
+        if (illegal != null) {
             throw new IllegalRevisionIdException(id, List.copyOf(illegal));
         }
     }
 
     private static List<String> distinct(List<String> values) {
-        Objects.requireNonNull(values);
-        List<String> out = new ArrayList<>(new LinkedHashSet<>(values));
-        out.forEach(v -> Objects.requireNonNull(v, "revision reference"));
-        return List.copyOf(out);
+        if (values.size() <= 1) {
+            return List.copyOf(values);
+        }
+        return List.copyOf(new LinkedHashSet<>(values));
     }
 }

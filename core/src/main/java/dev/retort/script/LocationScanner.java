@@ -6,9 +6,12 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -17,7 +20,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * Finds the {@code .sql} files under locations, recursively, in the order Alembic walks its version directories:
@@ -54,9 +56,12 @@ final class LocationScanner {
     List<ScriptSource> scan(List<Location> locations) {
         List<ScriptSource> out = new ArrayList<>();
         for (Location location : locations) {
-            Map<String, ScriptSource> found = location.kind() == Location.Kind.FILESYSTEM
-                    ? scanDirectory(location) : scanClasspath(location);
-            found.keySet().stream().sorted(WALK_ORDER).forEach(path -> out.add(found.get(path)));
+            if (location.kind() == Location.Kind.FILESYSTEM) {
+                out.addAll(scanDirectory(location).values());
+            } else {
+                Map<String, ScriptSource> found = scanClasspath(location);
+                found.keySet().stream().sorted(WALK_ORDER).forEach(path -> out.add(found.get(path)));
+            }
         }
         return out;
     }
@@ -68,15 +73,38 @@ final class LocationScanner {
             warnings.accept("Location '" + location + "' does not exist; no revision scripts are read from it");
             return found;
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            files.filter(LocationScanner::isScript).forEach(file -> {
-                String relative = root.relativize(file).toString().replace('\\', '/');
-                found.put(relative, ScriptSource.file(location, relative, file));
-            });
+        try {
+            walk(root, "", location, found);
         } catch (IOException e) {
             throw new UncheckedIOException("Can't read location '" + location + "': " + e.getMessage(), e);
         }
         return found;
+    }
+
+    /** Alembic's walk: this directory's scripts sorted by name, then each subdirectory sorted by name. */
+    private static void walk(Path directory, String prefix, Location location, Map<String, ScriptSource> found)
+            throws IOException {
+        List<String> files = new ArrayList<>();
+        List<String> directories = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+                String name = entry.getFileName().toString();
+                if (attributes.isDirectory()) {
+                    directories.add(name);
+                } else if (attributes.isRegularFile() && isScriptName(name)) {
+                    files.add(name);
+                }
+            }
+        }
+        Collections.sort(files);
+        Collections.sort(directories);
+        for (String name : files) {
+            found.put(prefix + name, ScriptSource.file(location, prefix + name, directory.resolve(name)));
+        }
+        for (String name : directories) {
+            walk(directory.resolve(name), prefix + name + "/", location, found);
+        }
     }
 
     private Map<String, ScriptSource> scanClasspath(Location location) {
@@ -111,12 +139,7 @@ final class LocationScanner {
             throw new IOException("Bad classpath URL " + root, e);
         }
         Map<String, ScriptSource> found = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.filter(LocationScanner::isScript).forEach(file -> {
-                String relative = dir.relativize(file).toString().replace('\\', '/');
-                found.put(relative, ScriptSource.file(location, relative, file));
-            });
-        }
+        walk(dir, "", location, found);
         return found;
     }
 
@@ -145,10 +168,6 @@ final class LocationScanner {
             }
         }
         return found;
-    }
-
-    private static boolean isScript(Path file) {
-        return Files.isRegularFile(file) && isScriptName(file.getFileName().toString());
     }
 
     private static boolean isScriptName(String name) {

@@ -3,19 +3,15 @@ package dev.retort.script;
 import dev.retort.graph.CycleDetectedException;
 import dev.retort.graph.IllegalRevisionIdException;
 import dev.retort.graph.Revision;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A revision script: its header (the comment block mirroring Alembic's docstring) read eagerly, its SQL body read
@@ -53,7 +49,6 @@ public final class RevisionScript {
             "branch label", BRANCH_LABELS,
             "depends on", DEPENDS_ON,
             "transactional", TRANSACTIONAL);
-    private static final Pattern KEY_LINE = Pattern.compile("^([A-Za-z][A-Za-z0-9 _-]*?)\\s*:(.*)$");
 
     private final ScriptSource source;
     private final Revision revision;
@@ -79,16 +74,15 @@ public final class RevisionScript {
 
     /** Reads the header of a script, stopping at the {@code -- migrate:upgrade} marker. */
     public static RevisionScript read(ScriptSource source) {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(source.open(), StandardCharsets.UTF_8), 2048)) {
-            return parse(source, reader);
+        try (InputStream in = source.open()) {
+            return parse(source, new HeaderLines(in));
         } catch (IOException e) {
             throw new UncheckedIOException("Can't read revision script '" + source.displayPath() + "': "
                     + e.getMessage(), e);
         }
     }
 
-    private static RevisionScript parse(ScriptSource source, BufferedReader reader) throws IOException {
+    private static RevisionScript parse(ScriptSource source, HeaderLines reader) throws IOException {
         String path = source.displayPath();
         List<String> texts = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
@@ -96,7 +90,7 @@ public final class RevisionScript {
         Map<String, String> metadata = new LinkedHashMap<>();
         int lineNo = 0;
         String line;
-        while ((line = reader.readLine()) != null) {
+        while ((line = reader.next()) != null) {
             lineNo++;
             if (lineNo == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
@@ -138,15 +132,15 @@ public final class RevisionScript {
 
     private static void readKey(String path, int lineNo, String text, boolean firstLine, Map<String, String> values,
             Map<String, Integer> keyLines, Map<String, String> metadata) {
-        Matcher m = KEY_LINE.matcher(text);
-        if (!m.matches()) {
+        String normalized = Markers.key(text);
+        if (normalized == null) {
             return;
         }
-        String key = KNOWN_KEYS.get(m.group(1).strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", " "));
-        String value = m.group(2).strip();
+        String key = KNOWN_KEYS.get(normalized);
+        String value = Markers.value(text);
         if (key == null) {
             if (!firstLine) {
-                metadata.put(m.group(1).strip(), value);
+                metadata.put(Markers.rawKey(text), value);
             }
             return;
         }
@@ -206,9 +200,8 @@ public final class RevisionScript {
     }
 
     private static boolean isKnownKey(String text) {
-        Matcher m = KEY_LINE.matcher(text);
-        return m.matches()
-                && KNOWN_KEYS.containsKey(m.group(1).strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", " "));
+        String key = Markers.key(text);
+        return key != null && KNOWN_KEYS.containsKey(key);
     }
 
     private static List<String> list(String value) {

@@ -12,12 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The revision scripts under a set of locations and the graph they form. Loading reads each script's header only;
  * bodies are read when a revision runs or is shown.
  */
 public final class ScriptDirectory {
+
+    /** Below this many scripts, reading them on one thread is faster than starting others. */
+    private static final int PARALLEL_THRESHOLD = 256;
 
     private final List<Location> locations;
     private final List<RevisionScript> scripts;
@@ -45,8 +49,8 @@ public final class ScriptDirectory {
         List<ScriptSource> sources = new LocationScanner(classLoader, warnings).scan(locations);
         List<RevisionScript> scripts = new ArrayList<>(sources.size());
         Map<String, RevisionScript> seen = new HashMap<>(sources.size() * 2);
-        for (ScriptSource source : sources) {
-            RevisionScript script = RevisionScript.read(source);
+        for (RevisionScript script : readAll(sources)) {
+            ScriptSource source = script.source();
             RevisionScript earlier = seen.putIfAbsent(script.id(), script);
             if (earlier != null) {
                 throw new RevisionScriptException("Revision scripts '" + earlier.source().displayPath() + "' line "
@@ -57,6 +61,30 @@ public final class ScriptDirectory {
             scripts.add(script);
         }
         return new ScriptDirectory(locations, scripts, buildGraph(scripts, seen, warnings));
+    }
+
+    /**
+     * Reads the headers, in parallel when there are many; a failure is reported for the first failing file in load
+     * order, whichever thread met it first.
+     */
+    private static List<RevisionScript> readAll(List<ScriptSource> sources) {
+        Object[] read = new Object[sources.size()];
+        IntStream range = IntStream.range(0, read.length);
+        (read.length >= PARALLEL_THRESHOLD ? range.parallel() : range).forEach(i -> {
+            try {
+                read[i] = RevisionScript.read(sources.get(i));
+            } catch (RuntimeException e) {
+                read[i] = e;
+            }
+        });
+        List<RevisionScript> scripts = new ArrayList<>(read.length);
+        for (Object result : read) {
+            if (result instanceof RuntimeException e) {
+                throw e;
+            }
+            scripts.add((RevisionScript) result);
+        }
+        return scripts;
     }
 
     private static RevisionGraph buildGraph(List<RevisionScript> scripts, Map<String, RevisionScript> byId,

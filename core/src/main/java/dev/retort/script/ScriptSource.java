@@ -17,6 +17,7 @@ public final class ScriptSource {
     private final String relativePath;
     private final Path file;
     private final URL url;
+    private String displayPath;
 
     private ScriptSource(Location location, String relativePath, Path file, URL url) {
         this.location = Objects.requireNonNull(location);
@@ -59,12 +60,19 @@ public final class ScriptSource {
      * {@code classpath:db/migrations/x.sql}.
      */
     public String displayPath() {
-        if (location.kind() == Location.Kind.CLASSPATH) {
-            return location.kind().prefix() + (location.path().isEmpty() ? "" : location.path() + "/")
-                    + relativePath;
+        String path = displayPath;
+        if (path == null) {
+            String base = location.path();
+            int end = base.length();
+            while (end > 0 && (base.charAt(end - 1) == '/' || base.charAt(end - 1) == '\\')) {
+                end--;
+            }
+            base = base.substring(0, end);
+            path = (location.kind() == Location.Kind.CLASSPATH ? location.kind().prefix() : "")
+                    + (base.isEmpty() ? "" : base + "/") + relativePath;
+            displayPath = path;
         }
-        return location.path().isEmpty() ? relativePath
-                : location.path().replaceAll("[/\\\\]+$", "") + "/" + relativePath;
+        return path;
     }
 
     /** The absolute path for files on disk (as {@code show}'s {@code Path:} line prints it), else the display path. */
