@@ -30,6 +30,14 @@ public interface Dialect {
     /** Whether DDL statements take part in transactions (and roll back with them). */
     boolean transactionalDdl();
 
+    /**
+     * Whether a JDBC batch of statements goes to the database in one round trip and fails as a whole, so a
+     * revision can run as one batch. Off by default: statements then run one at a time.
+     */
+    default boolean batchesStatements() {
+        return false;
+    }
+
     /** Quotes an identifier when it isn't a plain lower-case name. */
     default String quote(String identifier) {
         return SIMPLE_IDENTIFIER.matcher(identifier).matches() ? identifier

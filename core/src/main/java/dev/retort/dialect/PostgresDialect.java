@@ -37,6 +37,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean batchesStatements() {
+        return true;
+    }
+
+    @Override
     public boolean tableExists(Connection connection, String schema, String table) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = COALESCE(?, current_schema()) AND tablename = ?")) {

@@ -11,12 +11,17 @@ import java.util.Set;
  */
 final class HeadMaintainer {
 
-    private final VersionStore store;
     private final Set<String> heads;
+    private VersionStore store;
 
     HeadMaintainer(VersionStore store, List<String> heads) {
         this.store = store;
         this.heads = new LinkedHashSet<>(heads);
+    }
+
+    /** Sends the following row changes to another store, e.g. into a batch instead of straight to the database. */
+    void writeTo(VersionStore store) {
+        this.store = store;
     }
 
     /** The heads after the steps so far. */

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.List;
  * never by reading commands, and never dropped.
  */
 public final class VersionTable {
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
 
     private final Dialect dialect;
     private final String schema;
@@ -117,6 +120,63 @@ public final class VersionTable {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(",\\s*"));
     }
 
+    /** The audit row as one SQL statement with literal values, to go into a batch. */
+    String auditInsert(AuditRecord record) {
+        Dialect d = dialect;
+        return "INSERT INTO " + qualifiedLogName() + " (revision, direction, from_revisions, to_revisions, script,"
+                + " checksum, applied_at, execution_time_ms, applied_by) VALUES (" + d.literal(record.revision())
+                + ", " + d.literal(record.direction()) + ", " + d.literal(String.join(", ", record.from())) + ", "
+                + d.literal(String.join(", ", record.to())) + ", " + literalOrNull(record.script()) + ", "
+                + literalOrNull(record.checksum()) + ", TIMESTAMP WITH TIME ZONE '"
+                + OffsetDateTime.ofInstant(record.at(), ZoneOffset.UTC).format(TIMESTAMP) + "', " + record.millis()
+                + ", " + d.currentUserExpression() + ")";
+    }
+
+    private String literalOrNull(String value) {
+        return value == null ? "NULL" : dialect.literal(value);
+    }
+
+    /**
+     * Version-row changes as SQL statements with literal values, collected for a batch; each UPDATE and DELETE
+     * remembers that it must match exactly one row.
+     */
+    final class Batched implements VersionStore {
+
+        /** A collected statement and, for UPDATE and DELETE, the message when it doesn't match one row. */
+        record Change(String sql, String mismatch) {
+        }
+
+        private final List<Change> changes = new ArrayList<>();
+
+        @Override
+        public void insert(String version) {
+            changes.add(new Change("INSERT INTO " + qualifiedName() + " (version_num) VALUES ("
+                    + dialect.literal(version) + ")", null));
+        }
+
+        @Override
+        public void update(String from, String to) {
+            changes.add(new Change("UPDATE " + qualifiedName() + " SET version_num = " + dialect.literal(to)
+                    + " WHERE version_num = " + dialect.literal(from),
+                    "Online migration expected to match one row when updating '" + from + "' to '" + to + "' in '"
+                            + table + "'; %d found"));
+        }
+
+        @Override
+        public void delete(String version) {
+            changes.add(new Change("DELETE FROM " + qualifiedName() + " WHERE version_num = "
+                    + dialect.literal(version), "Online migration expected to match one row when deleting '"
+                    + version + "' in '" + table + "'; %d found"));
+        }
+
+        /** Takes the collected changes, leaving none. */
+        List<Change> drain() {
+            List<Change> out = List.copyOf(changes);
+            changes.clear();
+            return out;
+        }
+    }
+
     /** The online version-row store and audit writer for one run, with its statements prepared once. */
     Online online(Connection connection) {
         return new Online(connection);
@@ -169,6 +229,11 @@ public final class VersionTable {
                 throw new VersionTableException("Online migration expected to match one row when deleting '"
                         + version + "' in '" + table + "'; " + rows + " found");
             }
+        }
+
+        void log(AuditRecord record) throws SQLException {
+            log(record.revision(), record.direction(), record.from(), record.to(), record.script(),
+                    record.checksum(), record.at(), record.millis());
         }
 
         void log(String revision, String direction, List<String> from, List<String> to, String script,

@@ -1,0 +1,253 @@
+package dev.retort.runtime;
+
+import dev.retort.dialect.Dialect;
+import dev.retort.script.RevisionScript;
+import dev.retort.script.SqlStatement;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs prepared steps on one connection, moving the version rows and writing the audit log as it goes, in the
+ * transaction mode asked for.
+ *
+ * <p>Where the dialect batches statements, each transactional revision (its statements, its version-row change and
+ * the previous step's audit row) goes to the database as one batch: one round trip instead of one per statement.
+ * A failing batch doesn't say which statement failed, so the run is rolled back to its last commit and the
+ * remaining steps run again one statement at a time, which names the statement, its file and line.
+ */
+final class StepRunner {
+
+    /** A step with its statements read and split before anything runs, so a bad script changes nothing. */
+    record Prepared(MigrationStep step, List<SqlStatement> statements, RevisionScript script, boolean transactional) {
+    }
+
+    /** A batch failed; where is unknown until the statements run one by one. */
+    private static final class BatchFailed extends Exception {
+
+        BatchFailed(SQLException cause) {
+            super(cause);
+        }
+    }
+
+    private final Connection connection;
+    private final VersionTable versionTable;
+    private final Dialect dialect;
+    private final boolean perMigration;
+    private final List<Migrator.AppliedStep> applied = new ArrayList<>();
+    private final List<String> pendingAudit = new ArrayList<>();
+    private List<String> committed;
+    private int committedSteps;
+
+    StepRunner(Connection connection, VersionTable versionTable, boolean transactionPerMigration,
+            List<String> before) {
+        this.connection = connection;
+        this.versionTable = versionTable;
+        this.dialect = versionTable.dialect();
+        this.perMigration = transactionPerMigration || !dialect.transactionalDdl();
+        this.committed = before;
+    }
+
+    /** The steps that ran. */
+    List<Migrator.AppliedStep> applied() {
+        return applied;
+    }
+
+    /** Runs the steps from the given heads (none after a purge) and returns the heads after them. */
+    List<String> run(List<Prepared> steps, List<String> heads, boolean purge) throws SQLException {
+        try {
+            return execute(steps, 0, heads, purge, dialect.batchesStatements());
+        } catch (BatchFailed failed) {
+            rollback();
+            SQLException cause = (SQLException) failed.getCause();
+            SQLException first = cause.getNextException() != null ? cause.getNextException() : cause;
+            Migrator.log.warn("A statement failed ({}); running the uncommitted revisions again one statement at a"
+                    + " time to find it", String.valueOf(first.getMessage()).lines().findFirst().orElse(""));
+            applied.subList(committedSteps, applied.size()).clear();
+            pendingAudit.clear();
+            boolean fresh = committedSteps == 0;
+            try {
+                return execute(steps, committedSteps, fresh ? heads : committed, purge && fresh, false);
+            } catch (BatchFailed impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+    }
+
+    private List<String> execute(List<Prepared> steps, int from, List<String> heads, boolean purge,
+            boolean batching) throws SQLException, BatchFailed {
+        try (VersionTable.Online store = versionTable.online(connection);
+                Statement statement = connection.createStatement()) {
+            statement.setEscapeProcessing(false);
+            HeadMaintainer maintainer = new HeadMaintainer(store, heads);
+            if (from == 0) {
+                // With transactional DDL, creating the tables joins the first transaction, so a run that fails
+                // before its first commit leaves no trace.
+                connection.setAutoCommit(!dialect.transactionalDdl());
+                versionTable.ensureTables(connection);
+                if (purge) {
+                    versionTable.purge(connection);
+                }
+            } else if (!perMigration) {
+                connection.setAutoCommit(false);
+            }
+            for (int i = from; i < steps.size(); i++) {
+                Prepared p = steps.get(i);
+                boolean outside = !p.transactional() && dialect.transactionalDdl();
+                if (outside) {
+                    if (!connection.getAutoCommit()) {
+                        flushAudit(statement);
+                        connection.commit();
+                        markCommitted(i, maintainer);
+                    }
+                    connection.setAutoCommit(true);
+                } else {
+                    connection.setAutoCommit(false);
+                }
+                if (batching && !outside) {
+                    runBatched(p, statement, maintainer);
+                } else {
+                    runOneByOne(p, statement, maintainer, store, outside, heads);
+                }
+                if (perMigration || outside) {
+                    if (!connection.getAutoCommit()) {
+                        flushAudit(statement);
+                        connection.commit();
+                    }
+                    markCommitted(i + 1, maintainer);
+                }
+            }
+            if (!connection.getAutoCommit()) {
+                flushAudit(statement);
+                connection.commit();
+            }
+            markCommitted(steps.size(), maintainer);
+            return maintainer.heads();
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            throw e;
+        }
+    }
+
+    private void markCommitted(int steps, HeadMaintainer maintainer) {
+        committedSteps = steps;
+        committed = maintainer.heads();
+    }
+
+    /** Each statement on its own, the version rows and the audit row through prepared statements. */
+    private void runOneByOne(Prepared p, Statement statement, HeadMaintainer maintainer, VersionTable.Online store,
+            boolean outside, List<String> startHeads) throws SQLException {
+        Migrator.log.info("Running {}", p.step().describe());
+        long started = System.nanoTime();
+        List<String> headsBefore = maintainer.heads();
+        for (SqlStatement sql : p.statements()) {
+            try {
+                statement.execute(sql.sql());
+            } catch (SQLException e) {
+                // Outside a transaction, or one transaction per revision, everything before this step is
+                // committed; in one transaction for the run, the rollback goes back to the last commit.
+                throw failure(p, sql, e, outside, outside || perMigration ? headsBefore : committed);
+            }
+        }
+        maintainer.writeTo(store);
+        maintainer.updateToStep(p.step());
+        long millis = Migrator.elapsed(started);
+        store.log(AuditRecord.of(p.step(), p.script(), millis));
+        finished(p, millis);
+    }
+
+    /** The step's statements, its version-row change and the pending audit row as one batch. */
+    private void runBatched(Prepared p, Statement statement, HeadMaintainer maintainer)
+            throws SQLException, BatchFailed {
+        Migrator.log.info("Running {}", p.step().describe());
+        long started = System.nanoTime();
+        statement.clearBatch();
+        for (String audit : pendingAudit) {
+            statement.addBatch(audit);
+        }
+        int offset = pendingAudit.size() + p.statements().size();
+        pendingAudit.clear();
+        for (SqlStatement sql : p.statements()) {
+            statement.addBatch(sql.sql());
+        }
+        VersionTable.Batched changes = versionTable.new Batched();
+        maintainer.writeTo(changes);
+        maintainer.updateToStep(p.step());
+        List<VersionTable.Batched.Change> rowChanges = changes.drain();
+        for (VersionTable.Batched.Change change : rowChanges) {
+            statement.addBatch(change.sql());
+        }
+        int[] counts;
+        try {
+            counts = statement.executeBatch();
+        } catch (BatchUpdateException e) {
+            throw new BatchFailed(e);
+        }
+        for (int i = 0; i < rowChanges.size(); i++) {
+            String mismatch = rowChanges.get(i).mismatch();
+            int count = counts[offset + i];
+            if (mismatch != null && count != 1 && count != Statement.SUCCESS_NO_INFO) {
+                throw new VersionTableException(String.format(mismatch, count));
+            }
+        }
+        long millis = Migrator.elapsed(started);
+        pendingAudit.add(versionTable.auditInsert(AuditRecord.of(p.step(), p.script(), millis)));
+        finished(p, millis);
+    }
+
+    private void flushAudit(Statement statement) throws SQLException {
+        for (String audit : pendingAudit) {
+            statement.addBatch(audit);
+        }
+        if (!pendingAudit.isEmpty()) {
+            statement.executeBatch();
+            pendingAudit.clear();
+        }
+    }
+
+    private void finished(Prepared p, long millis) {
+        applied.add(new Migrator.AppliedStep(p.step(), millis));
+        Migrator.log.info("Finished {} in {} ms", p.step().shortLog(), millis);
+    }
+
+    private MigrationFailedException failure(Prepared p, SqlStatement sql, SQLException e, boolean outside,
+            List<String> headsNow) {
+        RevisionStep step = (RevisionStep) p.step();
+        String path = p.script().source().displayPath();
+        String dbMessage = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+        String at = headsNow.isEmpty() ? "base (no version rows)" : String.join(", ", headsNow);
+        String state;
+        if (outside) {
+            state = "Revision " + step.revision() + " runs outside a transaction (Transactional: false), so its"
+                    + " statements before line " + sql.line() + " stay applied and it is not recorded; revisions"
+                    + " before it were committed. The database is at " + at + ".";
+        } else if (!dialect.transactionalDdl()) {
+            state = dialect.name() + " commits DDL as it runs, so DDL statements of revision " + step.revision()
+                    + " before line " + sql.line() + " stay applied; the revision is not recorded. The database is"
+                    + " at " + at + ".";
+        } else if (perMigration) {
+            state = "Revision " + step.revision() + " was rolled back; revisions before it were committed. The"
+                    + " database is at " + at + ".";
+        } else {
+            state = "The whole run was rolled back; the database is at " + at + " as before.";
+        }
+        String message = "Running " + step.shortLog() + " failed: revision script '" + path + "' line "
+                + sql.line() + ": " + sql.firstLine() + "\n" + dbMessage + "\n" + state
+                + " Fix the statement and run the command again.";
+        return new MigrationFailedException(message, step.revision(), path, sql.line(), sql.firstLine(),
+                e.getSQLState(), dbMessage, headsNow, e);
+    }
+
+    private void rollback() {
+        try {
+            if (!connection.isClosed() && !connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the original failure is what the user needs to see
+        }
+    }
+}
