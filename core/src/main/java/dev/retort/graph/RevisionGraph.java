@@ -358,6 +358,10 @@ public final class RevisionGraph {
         return out;
     }
 
+    Planner planner() {
+        return planner;
+    }
+
     Node node(int index) {
         return nodes[index];
     }
