@@ -38,6 +38,14 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * An expression for the milliseconds since the current transaction began, so a step that is a transaction of
+     * its own can have its audit row in the same batch as its statements; {@code null} when the dialect has none.
+     */
+    default String transactionElapsedMillis() {
+        return null;
+    }
+
     /** Quotes an identifier when it isn't a plain lower-case name. */
     default String quote(String identifier) {
         return SIMPLE_IDENTIFIER.matcher(identifier).matches() ? identifier

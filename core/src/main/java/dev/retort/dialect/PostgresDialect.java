@@ -42,6 +42,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String transactionElapsedMillis() {
+        return "(extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000)::bigint";
+    }
+
+    @Override
     public boolean tableExists(Connection connection, String schema, String table) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = COALESCE(?, current_schema()) AND tablename = ?")) {

@@ -171,10 +171,26 @@ public final class RevisionGraph {
         }
     }
 
+    /**
+     * Fails on a cycle of down revisions or dependencies. One linear pass settles an acyclic graph (acyclic through
+     * dependencies means acyclic through down revisions too); a cycle found is reported as Alembic reports it when
+     * Alembic's check sees it, else with the revisions on it.
+     */
     private void detectCycles() {
-        if (nodes.length == 0) {
+        if (nodes.length == 0 || onCycles(n -> n.allDown, n -> n.allNext).isEmpty()) {
             return;
         }
+        alembicCycleChecks();
+        List<String> cyclic = onCycles(n -> n.down, n -> n.next);
+        if (!cyclic.isEmpty()) {
+            throw new CycleDetectedException(CycleDetectedException.Kind.CYCLE, cyclic);
+        }
+        throw new CycleDetectedException(CycleDetectedException.Kind.DEPENDENCY_CYCLE,
+                onCycles(n -> n.allDown, n -> n.allNext));
+    }
+
+    /** Alembic's {@code _detect_cycles}: every revision must lie between a head and a base. */
+    private void alembicCycleChecks() {
         List<String> all = java.util.Arrays.stream(nodes).map(n -> n.id).collect(Collectors.toList());
         if (heads.isEmpty() || bases.isEmpty()) {
             throw new CycleDetectedException(CycleDetectedException.Kind.CYCLE, all);
@@ -190,16 +206,6 @@ public final class RevisionGraph {
         if (!outside.isEmpty()) {
             throw new CycleDetectedException(CycleDetectedException.Kind.DEPENDENCY_CYCLE, outside);
         }
-        // Alembic's reachability check misses a cycle that hangs off a base and leads to a head; peeling the graph
-        // from both ends finds any that are left.
-        List<String> cyclic = onCycles(n -> n.down, n -> n.next);
-        if (!cyclic.isEmpty()) {
-            throw new CycleDetectedException(CycleDetectedException.Kind.CYCLE, cyclic);
-        }
-        cyclic = onCycles(n -> n.allDown, n -> n.allNext);
-        if (!cyclic.isEmpty()) {
-            throw new CycleDetectedException(CycleDetectedException.Kind.DEPENDENCY_CYCLE, cyclic);
-        }
     }
 
     /** The revisions left after repeatedly removing those without parents, then those without children. */
@@ -207,6 +213,9 @@ public final class RevisionGraph {
         BitSet left = new BitSet(nodes.length);
         left.set(0, nodes.length);
         peel(left, parents, children);
+        if (left.isEmpty()) {
+            return List.of();
+        }
         peel(left, children, parents);
         List<String> ids = new ArrayList<>();
         for (int i = left.nextSetBit(0); i >= 0; i = left.nextSetBit(i + 1)) {

@@ -8,6 +8,11 @@ import java.util.List;
 record AuditRecord(String revision, String direction, List<String> from, List<String> to, String script,
         String checksum, Instant at, long millis) {
 
+    /** The same row with the step's duration. */
+    AuditRecord withMillis(long millis) {
+        return new AuditRecord(revision, direction, from, to, script, checksum, at, millis);
+    }
+
     static AuditRecord of(MigrationStep step, RevisionScript script, long millis) {
         if (step instanceof RevisionStep rs) {
             return new AuditRecord(rs.revision(), rs.name(), rs.fromRevisionsNoDeps(), rs.toRevisionsNoDeps(),

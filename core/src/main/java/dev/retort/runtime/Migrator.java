@@ -103,6 +103,15 @@ public final class Migrator {
     }
 
     private static List<StepRunner.Prepared> prepare(List<MigrationStep> steps) {
+        // Read the bodies in parallel, as the headers were. A body that fails to read is read again below, in
+        // order, so the failure reported is always the first one.
+        steps.parallelStream().filter(RevisionStep.class::isInstance).forEach(step -> {
+            try {
+                ((RevisionStep) step).script().body();
+            } catch (RuntimeException later) {
+                // reported by the in-order pass
+            }
+        });
         List<StepRunner.Prepared> out = new ArrayList<>(steps.size());
         for (MigrationStep step : steps) {
             if (step instanceof RevisionStep rs) {

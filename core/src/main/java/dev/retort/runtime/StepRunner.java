@@ -14,8 +14,9 @@ import java.util.List;
  * Runs prepared steps on one connection, moving the version rows and writing the audit log as it goes, in the
  * transaction mode asked for.
  *
- * <p>Where the dialect batches statements, each transactional revision (its statements, its version-row change and
- * the previous step's audit row) goes to the database as one batch: one round trip instead of one per statement.
+ * <p>Where the dialect batches statements, each transactional revision (its statements and its version-row change)
+ * goes to the database as one batch: one round trip instead of one per statement. Audit rows of a transaction are
+ * written together before it commits, or, with one transaction per revision, ride in the revision's batch.
  * A failing batch doesn't say which statement failed, so the run is rolled back to its last commit and the
  * remaining steps run again one statement at a time, which names the statement, its file and line.
  */
@@ -33,12 +34,15 @@ final class StepRunner {
         }
     }
 
+    private static final int AUDIT_ROWS_PER_INSERT = 500;
+
     private final Connection connection;
     private final VersionTable versionTable;
     private final Dialect dialect;
     private final boolean perMigration;
     private final List<Migrator.AppliedStep> applied = new ArrayList<>();
-    private final List<String> pendingAudit = new ArrayList<>();
+    /** Audit rows of steps that ran in the open transaction, written in one statement before it commits. */
+    private final List<AuditRecord> pendingAudit = new ArrayList<>();
     private List<String> committed;
     private int committedSteps;
 
@@ -159,26 +163,31 @@ final class StepRunner {
         finished(p, millis);
     }
 
-    /** The step's statements, its version-row change and the pending audit row as one batch. */
+    /**
+     * The step's statements and its version-row change as one batch. With one transaction per revision the audit
+     * row goes in the batch too, timed on the database's clock; otherwise it waits for the commit.
+     */
     private void runBatched(Prepared p, Statement statement, HeadMaintainer maintainer)
             throws SQLException, BatchFailed {
         Migrator.log.info("Running {}", p.step().describe());
         long started = System.nanoTime();
+        // with one transaction per revision, the transaction began with this step: the database can time it
+        String elapsed = perMigration ? dialect.transactionElapsedMillis() : null;
         statement.clearBatch();
-        for (String audit : pendingAudit) {
-            statement.addBatch(audit);
-        }
-        int offset = pendingAudit.size() + p.statements().size();
-        pendingAudit.clear();
         for (SqlStatement sql : p.statements()) {
             statement.addBatch(sql.sql());
         }
+        int offset = p.statements().size();
         VersionTable.Batched changes = versionTable.new Batched();
         maintainer.writeTo(changes);
         maintainer.updateToStep(p.step());
         List<VersionTable.Batched.Change> rowChanges = changes.drain();
         for (VersionTable.Batched.Change change : rowChanges) {
             statement.addBatch(change.sql());
+        }
+        AuditRecord audit = AuditRecord.of(p.step(), p.script(), 0);
+        if (elapsed != null) {
+            statement.addBatch(versionTable.auditInsert(audit, elapsed));
         }
         int[] counts;
         try {
@@ -194,18 +203,18 @@ final class StepRunner {
             }
         }
         long millis = Migrator.elapsed(started);
-        pendingAudit.add(versionTable.auditInsert(AuditRecord.of(p.step(), p.script(), millis)));
+        if (elapsed == null) {
+            pendingAudit.add(audit.withMillis(millis));
+        }
         finished(p, millis);
     }
 
     private void flushAudit(Statement statement) throws SQLException {
-        for (String audit : pendingAudit) {
-            statement.addBatch(audit);
+        for (int from = 0; from < pendingAudit.size(); from += AUDIT_ROWS_PER_INSERT) {
+            statement.execute(versionTable.auditInsert(
+                    pendingAudit.subList(from, Math.min(pendingAudit.size(), from + AUDIT_ROWS_PER_INSERT))));
         }
-        if (!pendingAudit.isEmpty()) {
-            statement.executeBatch();
-            pendingAudit.clear();
-        }
+        pendingAudit.clear();
     }
 
     private void finished(Prepared p, long millis) {

@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +20,6 @@ import java.util.List;
  */
 public final class VersionTable {
 
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
 
     private final Dialect dialect;
     private final String schema;
@@ -120,16 +118,31 @@ public final class VersionTable {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(",\\s*"));
     }
 
-    /** The audit row as one SQL statement with literal values, to go into a batch. */
-    String auditInsert(AuditRecord record) {
-        Dialect d = dialect;
+    /** Audit rows as one INSERT with literal values. */
+    String auditInsert(List<AuditRecord> records) {
+        StringBuilder sql = new StringBuilder(auditColumns());
+        for (int i = 0; i < records.size(); i++) {
+            sql.append(i == 0 ? " " : ", ").append(auditValues(records.get(i), Long.toString(records.get(i).millis())));
+        }
+        return sql.toString();
+    }
+
+    /** One audit row whose duration the database measures with {@code elapsedMillis}. */
+    String auditInsert(AuditRecord record, String elapsedMillis) {
+        return auditColumns() + " " + auditValues(record, elapsedMillis);
+    }
+
+    private String auditColumns() {
         return "INSERT INTO " + qualifiedLogName() + " (revision, direction, from_revisions, to_revisions, script,"
-                + " checksum, applied_at, execution_time_ms, applied_by) VALUES (" + d.literal(record.revision())
-                + ", " + d.literal(record.direction()) + ", " + d.literal(String.join(", ", record.from())) + ", "
-                + d.literal(String.join(", ", record.to())) + ", " + literalOrNull(record.script()) + ", "
-                + literalOrNull(record.checksum()) + ", TIMESTAMP WITH TIME ZONE '"
-                + OffsetDateTime.ofInstant(record.at(), ZoneOffset.UTC).format(TIMESTAMP) + "', " + record.millis()
-                + ", " + d.currentUserExpression() + ")";
+                + " checksum, applied_at, execution_time_ms, applied_by) VALUES";
+    }
+
+    private String auditValues(AuditRecord record, String millis) {
+        return "(" + dialect.literal(record.revision()) + ", " + dialect.literal(record.direction()) + ", "
+                + dialect.literal(String.join(", ", record.from())) + ", "
+                + dialect.literal(String.join(", ", record.to())) + ", " + literalOrNull(record.script()) + ", "
+                + literalOrNull(record.checksum()) + ", TIMESTAMP WITH TIME ZONE '" + record.at() + "', " + millis
+                + ", " + dialect.currentUserExpression() + ")";
     }
 
     private String literalOrNull(String value) {

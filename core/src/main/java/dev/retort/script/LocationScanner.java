@@ -6,10 +6,8 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -84,17 +82,18 @@ final class LocationScanner {
     /** Alembic's walk: this directory's scripts sorted by name, then each subdirectory sorted by name. */
     private static void walk(Path directory, String prefix, Location location, Map<String, ScriptSource> found)
             throws IOException {
+        String[] names = directory.toFile().list();
+        if (names == null) {
+            throw new IOException("Can't list " + directory);
+        }
         List<String> files = new ArrayList<>();
         List<String> directories = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-            for (Path entry : entries) {
-                BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class);
-                String name = entry.getFileName().toString();
-                if (attributes.isDirectory()) {
-                    directories.add(name);
-                } else if (attributes.isRegularFile() && isScriptName(name)) {
-                    files.add(name);
-                }
+        for (String name : names) {
+            // a name ending in .sql is taken for a script without a stat of its own; other names may be directories
+            if (isScriptName(name)) {
+                files.add(name);
+            } else if (Files.isDirectory(directory.resolve(name))) {
+                directories.add(name);
             }
         }
         Collections.sort(files);
