@@ -5,6 +5,8 @@ import dev.retort.script.Location;
 import dev.retort.script.RevisionScriptException;
 import dev.retort.script.ScriptDirectory;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +20,16 @@ final class Environment {
 
     private final RetortConfig config;
     private volatile ScriptDirectory scripts;
+    private CompletableFuture<ScriptDirectory> reading;
 
     Environment(RetortConfig config) {
+        this(config, null);
+    }
+
+    /** With the scripts already being read in the background. */
+    Environment(RetortConfig config, CompletableFuture<ScriptDirectory> reading) {
         this.config = config;
+        this.reading = reading;
     }
 
     RetortConfig config() {
@@ -34,7 +43,7 @@ final class Environment {
             synchronized (this) {
                 s = scripts;
                 if (s == null) {
-                    s = load(config.locations());
+                    s = reading != null ? awaitReading() : load(config.locations());
                     scripts = s;
                 }
             }
@@ -42,9 +51,22 @@ final class Environment {
         return s;
     }
 
+    private ScriptDirectory awaitReading() {
+        try {
+            return reading.join();
+        } catch (CompletionException e) {
+            reading = null;
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
     /** Forgets the loaded scripts, e.g. after a new revision was written. */
-    void reload() {
+    synchronized void reload() {
         scripts = null;
+        reading = null;
     }
 
     RevisionGraph graph() {

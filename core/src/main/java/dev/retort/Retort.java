@@ -4,6 +4,7 @@ import dev.retort.graph.RevisionGraph;
 import dev.retort.script.ScriptDirectory;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Retort's commands, one method per Alembic verb. Output goes to {@link RetortConfig#output()} in Alembic's
@@ -27,6 +28,32 @@ public final class Retort {
 
     public Retort(RetortConfig config) {
         this.env = new Environment(config);
+    }
+
+    /**
+     * A Retort whose scripts are already being read, by {@link #readScriptsAsync(RetortConfig)} started with the
+     * same locations; commands wait for it, and a script error surfaces from them as it would otherwise.
+     */
+    public Retort(RetortConfig config, CompletableFuture<ScriptDirectory> scripts) {
+        this.env = new Environment(config, scripts);
+    }
+
+    /**
+     * Starts reading the scripts under {@code config}'s locations on a background thread, e.g. while an application
+     * starts, so that a Retort created later finds them read.
+     */
+    public static CompletableFuture<ScriptDirectory> readScriptsAsync(RetortConfig config) {
+        CompletableFuture<ScriptDirectory> future = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                future.complete(new Environment(config).scripts());
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "retort-script-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return future;
     }
 
     public RetortConfig config() {

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * every variant as a child JVM (or psql), interleaved round by round, and prints medians, minima and ratios.
  *
  * <pre>
- * java -jar benchmarks/target/retort-benchmarks.jar all|graph|check|apply|profile [options]
+ * java -jar benchmarks/target/retort-benchmarks.jar all|graph|check|apply|spring|profile [options]
  *   --rounds N          rounds per benchmark (default: graph 10, check 12, apply 9)
  *   --quick             few rounds, for trying the harness out
  *   --graph-size N      revisions for the graph benchmark (default 10000)
@@ -176,6 +176,7 @@ public final class Bench {
                     graph();
                     check();
                     apply();
+                    spring();
                     goals();
                 }
                 case "graph" -> {
@@ -190,9 +191,13 @@ public final class Bench {
                     apply();
                     goals();
                 }
+                case "spring" -> {
+                    spring();
+                    goals();
+                }
                 case "profile" -> new Profile(this).run();
                 default -> throw new IllegalArgumentException("Unknown command " + command
-                        + "; use all, graph, check, apply or profile");
+                        + "; use all, graph, check, apply, spring or profile");
             }
         }
     }
@@ -390,16 +395,44 @@ public final class Bench {
     }
 
     /** Tools a child's class path holds. */
-    enum Tool { RETORT, RETORT_LOGGING, FLYWAY, BARE, NONE }
+    enum Tool { RETORT, RETORT_LOGGING, FLYWAY, BARE, NONE, SPRING_RETORT, SPRING_FLYWAY, SPRING_NONE }
+
+    private static final List<String> RETORT_JARS = List.of("retort-", "picocli-");
+    private static final List<String> FLYWAY_JARS = List.of("flyway-", "spring-boot-flyway-",
+            "spring-boot-starter-flyway-", "jackson-");
+
+    /** The Spring application's class path: everything in lib but the other tools' jars and the extra bindings. */
+    private String springClasspath(Tool tool) {
+        List<String> excluded = new ArrayList<>(List.of("slf4j-nop-", "slf4j-jdk14-"));
+        if (tool != Tool.SPRING_RETORT) {
+            excluded.addAll(RETORT_JARS);
+        }
+        if (tool != Tool.SPRING_FLYWAY) {
+            excluded.addAll(FLYWAY_JARS);
+        }
+        List<String> entries = new ArrayList<>();
+        entries.add(classes.toString());
+        try (Stream<Path> files = Files.list(lib)) {
+            files.sorted().filter(p -> p.getFileName().toString().endsWith(".jar"))
+                    .filter(p -> excluded.stream().noneMatch(x -> p.getFileName().toString().startsWith(x)))
+                    .forEach(p -> entries.add(p.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return String.join(File.pathSeparator, entries);
+    }
 
     String classpath(Tool tool) {
+        if (tool == Tool.SPRING_RETORT || tool == Tool.SPRING_FLYWAY || tool == Tool.SPRING_NONE) {
+            return springClasspath(tool);
+        }
         List<String> prefixes = switch (tool) {
             case RETORT -> List.of("retort-core-", "postgresql-", "checker-qual-", "slf4j-api-", "slf4j-nop-");
             case RETORT_LOGGING -> List.of("retort-core-", "postgresql-", "checker-qual-", "slf4j-api-",
                     "slf4j-jdk14-");
             case FLYWAY -> List.of("flyway-", "jackson-", "postgresql-", "checker-qual-", "slf4j-api-", "slf4j-nop-");
             case BARE -> List.of("postgresql-", "checker-qual-");
-            case NONE -> List.of();
+            default -> List.of();
         };
         List<String> entries = new ArrayList<>();
         entries.add(classes.toString());
@@ -770,6 +803,64 @@ public final class Bench {
         into.add(prefix + ".process", run.wallMs());
     }
 
+    // ---------------------------------------------------------------- 5. Spring Boot start-up
+
+    private void spring() {
+        prepareCheckDatabases();
+        try {
+            String n = String.format(Locale.ROOT, "%,d", size);
+            metric("spring.none.process", "no migration tool: whole process");
+            metric("spring.retort.process", "Retort starter, nothing pending: whole process");
+            metric("spring.flyway.process", "Flyway (spring-boot-starter-flyway), nothing pending: whole process");
+            metric("spring.none.ready", "no migration tool: JVM start to context ready");
+            metric("spring.retort.ready", "Retort starter: JVM start to context ready");
+            metric("spring.flyway.ready", "Flyway: JVM start to context ready");
+            metric("spring.none.rss", "no migration tool: peak RSS, MiB");
+            metric("spring.retort.rss", "Retort starter: peak RSS, MiB");
+            metric("spring.flyway.rss", "Flyway: peak RSS, MiB");
+            Path rdir = retortDir();
+            Path fdir = flywayDir();
+            List<String> common = List.of("--spring.main.web-application-type=none", "--spring.main.banner-mode=off",
+                    "--logging.level.root=warn", "--spring.jpa.hibernate.ddl-auto=validate",
+                    "--spring.datasource.username=" + user, "--spring.datasource.password=" + password);
+            Map<String, Variant> variants = new LinkedHashMap<>();
+            variants.put("no migration tool", into -> springRun(into, "spring.none", Tool.SPRING_NONE, common,
+                    "--spring.datasource.url=" + url(CHECK_RETORT_DB)));
+            variants.put("retort starter", into -> springRun(into, "spring.retort", Tool.SPRING_RETORT, common,
+                    "--spring.datasource.url=" + url(CHECK_RETORT_DB), "--migrations.enabled=true",
+                    "--migrations.locations=filesystem:" + rdir));
+            variants.put("flyway starter", into -> springRun(into, "spring.flyway", Tool.SPRING_FLYWAY, common,
+                    "--spring.datasource.url=" + url(CHECK_FLYWAY_DB), "--spring.flyway.locations=filesystem:" + fdir));
+            interleave("spring", variants, rounds(10));
+
+            print("## 5. Spring Boot start-up with " + n + " applied revisions, nothing pending");
+            print("");
+            print("One small non-web Spring Boot 4.1 application (JPA with one entity, `ddl-auto=validate`, HikariCP,"
+                    + " PostgreSQL), started and closed; only its class path and properties differ: Retort's starter"
+                    + " with `migrations.enabled=true`, Flyway's starter, or no migration tool. Each tool's database"
+                    + " already holds the " + n + " revisions it applied. Whole process: start to exit. Ready: the"
+                    + " JVM's uptime when `SpringApplication.run` returns. Peak RSS: `VmHWM` of the process.");
+            print("");
+            table(List.of("spring.none.process", "spring.retort.process", "spring.flyway.process",
+                    "spring.none.ready", "spring.retort.ready", "spring.flyway.ready", "spring.none.rss",
+                    "spring.retort.rss", "spring.flyway.rss"));
+        } finally {
+            dropCheckDatabases();
+        }
+    }
+
+    private void springRun(Stats into, String prefix, Tool tool, List<String> common, String... args) {
+        List<String> all = new ArrayList<>(common);
+        all.addAll(List.of(args));
+        Run run = exec(javaCommand(tool, List.of(), "spring.StartupApp", all.toArray(String[]::new)));
+        if (run.value("entities") != 1) {
+            throw new IllegalStateException(prefix + ": the application did not start JPA");
+        }
+        into.add(prefix + ".process", run.wallMs());
+        into.add(prefix + ".ready", run.value("started_ms"));
+        into.add(prefix + ".rss", run.value("peak_rss_mib"));
+    }
+
     // ---------------------------------------------------------------- 3 and 4. apply
 
     static final String APPLY_DB = "retort_bench_apply";
@@ -873,7 +964,11 @@ public final class Bench {
                 new Goal("3. apply: Retort one tx ≤ 1.3× `psql -1` (in-process vs psql process)",
                         "apply.retort_tx.inproc", "apply.psql.process", 1.3, ""),
                 new Goal("3. apply: Retort one tx ≤ 1.3× `psql -1` (whole process vs whole process)",
-                        "apply.retort_tx.process", "apply.psql.process", 1.3, ""));
+                        "apply.retort_tx.process", "apply.psql.process", 1.3, ""),
+                new Goal("5. Spring start-up: Retort starter ≤ 1.05× no tool (whole process)",
+                        "spring.retort.process", "spring.none.process", 1.05, ""),
+                new Goal("5. Spring start-up: Retort starter ≤ 1.05× no tool (to context ready)",
+                        "spring.retort.ready", "spring.none.ready", 1.05, ""));
         print("## Goals");
         print("");
         print("Ratio of medians; of minima; and the median of the per-round ratios (both variants measured in the"
@@ -913,8 +1008,22 @@ public final class Bench {
                     + met + " |");
         }
         print("");
+        if (stats.has("spring.retort.rss") && stats.has("spring.none.rss")) {
+            double extra = stats.median("spring.retort.rss") - stats.median("spring.none.rss");
+            print("Peak memory (medians of `VmHWM`): Retort starter " + Stats.fmt(stats.median("spring.retort.rss"))
+                    + " MiB, no tool " + Stats.fmt(stats.median("spring.none.rss")) + " MiB: **"
+                    + String.format(Locale.ROOT, "%+.1f", extra) + " MiB** (goal ≤ +15 MiB: "
+                    + (extra <= 15 ? "met" : "**not met**") + ")"
+                    + (stats.has("spring.flyway.rss") ? "; Flyway " + String.format(Locale.ROOT, "%+.1f",
+                            stats.median("spring.flyway.rss") - stats.median("spring.none.rss")) + " MiB" : "")
+                    + ".");
+            print("");
+        }
         print("Other ratios (medians):");
         print("");
+        ratioLine("Spring start-up: Flyway / no tool (whole process)", "spring.flyway.process", "spring.none.process");
+        ratioLine("Spring start-up: Retort / Flyway (whole process)", "spring.retort.process",
+                "spring.flyway.process");
         ratioLine("Retort one tx / bare JDBC one commit (in-process)", "apply.retort_tx.inproc",
                 "apply.jdbc_single.inproc");
         ratioLine("Retort per migration / bare JDBC commit each (in-process)", "apply.retort_per.inproc",

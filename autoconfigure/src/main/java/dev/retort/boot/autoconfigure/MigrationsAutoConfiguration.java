@@ -62,12 +62,14 @@ public final class MigrationsAutoConfiguration {
     @Conditional(EngineCondition.class)
     Retort retort(MigrationsProperties properties, ObjectProvider<DataSource> dataSource,
             @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource, ResourceLoader resourceLoader,
-            ObjectProvider<MigrationsConfigurationCustomizer> customizers) {
+            ObjectProvider<MigrationsConfigurationCustomizer> customizers,
+            ObjectProvider<MigrationsScriptReader.ScriptsBeingRead> scriptsBeingRead) {
         DataSource target = migrationDataSource(properties, migrationsDataSource.getIfAvailable(),
                 dataSource.getIfUnique());
+        String locations = String.join(",", resolveVendor(properties.getLocations(), target));
         RetortConfig.Builder builder = RetortConfig.builder()
                 .dataSource(target)
-                .locations(String.join(",", resolveVendor(properties.getLocations(), target)))
+                .locations(locations)
                 .versionTable(properties.getVersionTable())
                 .schema(properties.getSchema())
                 .transactionPerMigration(properties.isTransactionPerMigration())
@@ -76,7 +78,18 @@ public final class MigrationsAutoConfiguration {
                 .versionPath(versionPath(properties))
                 .classLoader(resourceLoader.getClassLoader());
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        return new Retort(builder.build());
+        RetortConfig config = builder.build();
+        MigrationsScriptReader.ScriptsBeingRead read = scriptsBeingRead.getIfAvailable();
+        boolean sameLocations = read != null && config.locations().equals(
+                dev.retort.script.Location.parseList(read.locations()));
+        return sameLocations ? new Retort(config, read.scripts()) : new Retort(config);
+    }
+
+    /** Headers are read while the context starts, when migrations run at startup. */
+    @Bean
+    @Conditional(StartupCondition.class)
+    static MigrationsScriptReader migrationsScriptReader() {
+        return new MigrationsScriptReader();
     }
 
     @Bean

@@ -125,6 +125,26 @@ class MigrationsAutoConfigurationTests {
     }
 
     @Test
+    void scriptsAreReadWhileTheContextStartsAndTheEngineUsesThem() {
+        postgres().withPropertyValues("migrations.enabled=true").run(context -> {
+            MigrationsScriptReader.ScriptsBeingRead read = context.getBean(MigrationsScriptReader.ScriptsBeingRead.class);
+            assertThat(read.locations()).isEqualTo("classpath:db/migrations");
+            assertThat(context.getBean(Retort.class).scripts()).isSameAs(read.scripts().join());
+        });
+    }
+
+    @Test
+    void scriptsAreReadByTheEngineWhenTheVendorIsOnlyKnownFromTheConnection() {
+        runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.generate-unique-name=true", "migrations.enabled=true",
+                        "migrations.locations=classpath:db/vendor/{vendor}")
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(MigrationsScriptReader.ScriptsBeingRead.class);
+                    assertThat(context.getBean(Retort.class).scripts().scripts()).hasSize(1);
+                });
+    }
+
+    @Test
     void customizersAdjustTheConfigurationAfterTheProperties() {
         postgres().withPropertyValues("migrations.enabled=true", "migrations.version-table=from_properties")
                 .withBean(MigrationsConfigurationCustomizer.class, () -> config -> config.versionTable("customized"))
