@@ -88,7 +88,7 @@ final class RevisionCommand {
     private void createTargetDirectory() {
         List<Path> directories = env.resolveVendor(env.config().locations()).stream()
                 .filter(l -> l.kind() == Location.Kind.FILESYSTEM).map(Location::directory).toList();
-        Path target = env.config().versionPath() != null ? env.config().versionPath()
+        Path target = env.config().versionPath() != null ? checkedVersionPath(directories)
                 : directories.size() == 1 ? directories.get(0) : null;
         if (target != null && !Files.isDirectory(target)) {
             try {
@@ -112,15 +112,8 @@ final class RevisionCommand {
     private Path versionPath(ScriptDirectory scripts, List<Revision> heads) {
         List<Path> directories = env.resolveVendor(env.config().locations()).stream()
                 .filter(l -> l.kind() == Location.Kind.FILESYSTEM).map(Location::directory).toList();
-        Path versionPath = env.config().versionPath();
-        if (versionPath != null) {
-            Path normalized = versionPath.toAbsolutePath().normalize();
-            if (!directories.isEmpty() && directories.stream()
-                    .noneMatch(d -> normalized.startsWith(d.toAbsolutePath().normalize()))) {
-                throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Path " + versionPath
-                        + " is not represented in current version locations");
-            }
-            return versionPath;
+        if (env.config().versionPath() != null) {
+            return checkedVersionPath(directories);
         }
         if (directories.size() == 1) {
             return directories.get(0);
@@ -137,6 +130,18 @@ final class RevisionCommand {
         }
         throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "No filesystem location to write the new revision"
                 + " to; pass --version-path DIR (the locations are " + env.config().locations() + ")");
+    }
+
+    /** {@code --version-path}, checked (before anything is created) to lie in one of the filesystem locations. */
+    private Path checkedVersionPath(List<Path> directories) {
+        Path versionPath = env.config().versionPath();
+        Path normalized = versionPath.toAbsolutePath().normalize();
+        if (!directories.isEmpty() && directories.stream()
+                .noneMatch(d -> normalized.startsWith(d.toAbsolutePath().normalize()))) {
+            throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Path " + versionPath
+                    + " is not represented in current version locations");
+        }
+        return versionPath;
     }
 
     private void write(Path path, String text) {

@@ -120,6 +120,8 @@ class RevisionCommandTests {
 
         assertThatThrownBy(() -> retort.revision(RevisionOptions.message("x")))
                 .hasMessage("Path " + dir.resolve("elsewhere") + " is not represented in current version locations");
+        assertThat(dir.resolve("elsewhere")).doesNotExist();
+        assertThat(out).isEmpty();
     }
 
     @Test

@@ -8,10 +8,13 @@ import java.util.regex.Pattern;
 /** Turning database URLs into JDBC URLs, and hiding the passwords in them. */
 public final class Urls {
 
+    // As SQLAlchemy's URL pattern, but the password runs to the last '@' (a '@' or '/' in it need no escaping)
     private static final Pattern URL_FORM = Pattern.compile(
-            "^(postgres|postgresql)(?:\\+[A-Za-z0-9_]+)?://(?:([^:@/]*)(?::([^@/]*))?@)?([^/?]*)(/[^?]*)?(\\?.*)?$");
-    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)((?:^|[?&;])password=)[^&;]*");
-    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(//[^:/@]*:)[^@/]*@");
+            "^(postgres|postgresql)(?:\\+[A-Za-z0-9_]+)?://(?:([^:@/]*)(?::(.*))?@)?([^/?@]*)(/[^?]*)?(\\?.*)?$");
+    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)((?:^|[?&;\\s])password=)[^&;\\s'\"]*");
+    /** {@code //user:password@} inside a URL, up to the URL's last '@'. */
+    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(//[^:/@\\s'\"]*:)[^\\s'\"]*@");
+    private static final String MASK = "***";
 
     private Urls() {
     }
@@ -47,16 +50,25 @@ public final class Urls {
         if (url == null) {
             return null;
         }
-        String masked = USERINFO_PASSWORD.matcher(url).replaceAll("$1***@");
-        return PASSWORD_PARAM.matcher(masked).replaceAll("$1***");
+        String masked = USERINFO_PASSWORD.matcher(url).replaceAll("$1" + MASK + "@");
+        return PASSWORD_PARAM.matcher(masked).replaceAll("$1" + MASK);
     }
 
-    /** The text with every occurrence of the password replaced by {@code ***}. */
+    /**
+     * The text (e.g. a driver's error message) with the passwords of any URLs in it masked, and the given password
+     * masked wherever it stands as a word of its own: never inside another word, so a short password doesn't turn
+     * "Can't locate revision" into "Can't locat*** r***vision".
+     */
     public static String scrub(String text, String password) {
-        if (text == null || password == null || password.isEmpty()) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        return text.replace(password, "***");
+        String masked = mask(text);
+        if (password == null || password.isEmpty()) {
+            return masked;
+        }
+        return Pattern.compile("(?<![\\p{Alnum}_])" + Pattern.quote(password) + "(?![\\p{Alnum}_])")
+                .matcher(masked).replaceAll(MASK);
     }
 
     private static String decode(String value) {

@@ -242,10 +242,20 @@ public final class RevisionScript {
         return longDoc;
     }
 
-    /** The header's first paragraph (Alembic's {@code doc}): what one-line listings print. */
+    /**
+     * The header's first paragraph (Alembic's {@code doc}), up to the first header key: what one-line listings
+     * print. Usually the message alone; a header without the blank {@code --} line after the message still prints
+     * just the message, not its {@code Revision ID:} and {@code Revises:} lines.
+     */
     public String doc() {
-        int blank = longDoc.indexOf("\n\n");
-        return blank < 0 ? longDoc : longDoc.substring(0, blank);
+        StringBuilder doc = new StringBuilder();
+        for (String line : longDoc.split("\n", -1)) {
+            if (line.isEmpty() || isKnownKey(line)) {
+                break;
+            }
+            doc.append(doc.length() == 0 ? "" : "\n").append(line);
+        }
+        return doc.toString();
     }
 
     /** The {@code Create Date} header as written, or {@code null}. */

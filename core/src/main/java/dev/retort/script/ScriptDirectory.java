@@ -102,9 +102,11 @@ public final class ScriptDirectory {
         } catch (DuplicateBranchLabelException e) {
             RevisionScript script = byId.get(e.revision());
             RevisionScript other = byId.get(e.usedBy());
+            int otherLine = other.lineOf(RevisionScript.BRANCH_LABELS);
             throw new RevisionScriptException(script.source().displayPath(),
                     script.lineOf(RevisionScript.BRANCH_LABELS), e.getMessage() + " ('"
-                            + other.source().displayPath() + "'); pick a different branch label");
+                            + other.source().displayPath() + "'" + (otherLine == 0 ? "" : " line " + otherLine)
+                            + "); pick a different branch label");
         } catch (CycleDetectedException e) {
             String where = e.revisions().stream().map(byId::get)
                     .map(s -> "'" + s.source().displayPath() + "' line " + s.lineOf(

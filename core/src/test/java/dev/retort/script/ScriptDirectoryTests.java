@@ -71,6 +71,19 @@ class ScriptDirectoryTests {
     }
 
     @Test
+    void oneLineListingsShowTheMessageEvenWithoutABlankLineBeforeTheKeys() throws IOException {
+        write("a.sql", "-- add thing\n-- Revision ID: aaa\n-- Revises:\n-- migrate:upgrade\n");
+        write("b.sql", "-- Revision ID: bbb\n-- Revises: aaa\n-- migrate:upgrade\n");
+        write("c.sql", "-- add a column\n-- to the thing table\n--\n-- Revision ID: ccc\n-- Revises: bbb\n"
+                + "-- migrate:upgrade\n");
+        ScriptDirectory scripts = load();
+
+        assertThat(scripts.script("aaa").doc()).isEqualTo("add thing");
+        assertThat(scripts.script("bbb").doc()).isEmpty();
+        assertThat(scripts.script("ccc").doc()).isEqualTo("add a column\nto the thing table");
+    }
+
+    @Test
     void headerKeysAreCaseInsensitiveAndMergesListSeveralParents() throws IOException {
         write("m.sql", "-- merge\n-- REVISION id: m1\n-- revises: a, b,c\n-- TRANSACTIONAL: False\n"
                 + "-- migrate:upgrade\n");
@@ -201,7 +214,7 @@ class ScriptDirectoryTests {
         write("b.sql", "-- b\n-- Revision ID: b1\n-- Revises:\n\n-- Branch Labels: shop\n-- migrate:upgrade\n");
 
         assertThatThrownBy(this::load).hasMessage("Revision script '" + dir + "/b.sql' line 5: Branch name 'shop' in"
-                + " revision b1 already used by revision a1 ('" + dir + "/a.sql'); pick a different branch label");
+                + " revision b1 already used by revision a1 ('" + dir + "/a.sql' line 4); pick a different branch label");
     }
 
     @Test

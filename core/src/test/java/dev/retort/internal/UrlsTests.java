@@ -1,0 +1,43 @@
+package dev.retort.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class UrlsTests {
+
+    @Test
+    void pythonStyleUrlBecomesJdbcWithCredentialsTakenOut() {
+        Urls.Jdbc jdbc = Urls.toJdbc("postgresql://bob:s%40cret@db.example:5433/app?sslmode=require");
+        assertThat(jdbc).isEqualTo(new Urls.Jdbc("jdbc:postgresql://db.example:5433/app?sslmode=require", "bob",
+                "s@cret"));
+    }
+
+    @Test
+    void passwordMayHoldSlashesAndAtSignsUpToTheLastAtSign() {
+        assertThat(Urls.toJdbc("postgresql://bob:se/cr@t@127.0.0.1:5999/db"))
+                .isEqualTo(new Urls.Jdbc("jdbc:postgresql://127.0.0.1:5999/db", "bob", "se/cr@t"));
+    }
+
+    @Test
+    void maskHidesTheWholePasswordOfAUrl() {
+        assertThat(Urls.mask("postgresql://bob:se/cr@t@127.0.0.1:5999/db"))
+                .isEqualTo("postgresql://bob:***@127.0.0.1:5999/db");
+        assertThat(Urls.mask("jdbc:postgresql://h/db?user=bob&password=secret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://h/db?user=bob&password=***&ssl=true");
+        assertThat(Urls.mask("jdbc:postgresql://127.0.0.1:5432/db?user=bob")).isEqualTo(
+                "jdbc:postgresql://127.0.0.1:5432/db?user=bob");
+    }
+
+    @Test
+    void scrubMasksUrlsInsideTextAndThePasswordAsAWordOnly() {
+        assertThat(Urls.scrub("Can't locate revision identified by 'zzzz'", "e"))
+                .isEqualTo("Can't locate revision identified by 'zzzz'");
+        assertThat(Urls.scrub("The connection attempt failed.", "p"))
+                .isEqualTo("The connection attempt failed.");
+        assertThat(Urls.scrub("Can't connect to postgresql://bob:hunter2@h/db: password hunter2 rejected", "hunter2"))
+                .isEqualTo("Can't connect to postgresql://bob:***@h/db: password *** rejected");
+        assertThat(Urls.scrub("FATAL: password authentication failed for user \"bob\"", null))
+                .isEqualTo("FATAL: password authentication failed for user \"bob\"");
+    }
+}
