@@ -51,6 +51,8 @@ final class HistoryCommand {
                         applied.remove(entry.revision());
                     }
                 }
+                // a stamp down (or to base) takes revisions off without a downgrade record of each
+                applied.keySet().retainAll(env.graph().ancestorIds(rows, true));
             } catch (SQLException e) {
                 throw db.translate(e);
             }
@@ -76,8 +78,9 @@ final class HistoryCommand {
             if (verbose) {
                 AuditEntry audit = applied.get(revision.id());
                 env.print(format.logEntry(script, current, audit == null ? List.of()
-                        : List.of("Applied: " + audit.appliedAt().truncatedTo(ChronoUnit.SECONDS) + " by "
-                                + audit.appliedBy() + " (" + audit.direction() + ", " + audit.executionTimeMs()
+                        : List.of("Applied: " + audit.appliedAt().truncatedTo(ChronoUnit.SECONDS)
+                                + (audit.appliedBy() == null || audit.appliedBy().isBlank() ? ""
+                                        : " by " + audit.appliedBy()) + " (" + audit.direction() + ", " + audit.executionTimeMs()
                                 + " ms)")));
             } else {
                 env.print(format.oneLine(script, RevisionFormat.Parts.HISTORY, current));

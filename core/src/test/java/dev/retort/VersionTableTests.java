@@ -122,6 +122,26 @@ class VersionTableTests {
     }
 
     @Test
+    void versionRowChangeThatMatchesNoRowFailsTheRunAndChangesNothing() throws SQLException {
+        new Retort(config().build()).upgrade("heads");
+        // something else swallows updates of the version table (a trigger here; a concurrent writer in life)
+        db.execute("CREATE FUNCTION swallow() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$",
+                "CREATE TRIGGER swallow BEFORE UPDATE ON alembic_version FOR EACH ROW EXECUTE FUNCTION swallow()");
+
+        for (boolean perMigration : new boolean[] {false, true}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Retort(config()
+                            .transactionPerMigration(perMigration).build()).downgrade("1975ea83b712", false))
+                    .isInstanceOf(CommandException.class)
+                    .hasMessageContaining("Online migration expected to match one row when updating 'ae1027a6acf0'"
+                            + " to '1975ea83b712' in 'alembic_version'; 0 found")
+                    .extracting(e -> ((CommandException) e).code()).isEqualTo(ErrorCode.VERSION_TABLE_CONFLICT);
+            assertThat(db.column("SELECT version_num FROM alembic_version")).containsExactly("ae1027a6acf0");
+            assertThat(db.column("SELECT column_name FROM information_schema.columns WHERE table_name = 'account'"
+                    + " ORDER BY column_name")).containsExactly("a", "id");
+        }
+    }
+
+    @Test
     void passwordNeverAppearsInConnectionErrors() {
         Retort retort = new Retort(RetortConfig.builder()
                 .url("jdbc:postgresql://127.0.0.1:1/nowhere?password=s3cr3t").password("s3cr3t")

@@ -88,6 +88,7 @@ public final class RetortCli implements Callable<Integer> {
     boolean stacktrace;
 
     private PrintStream out = System.out;
+    private PrintStream err = System.err;
     private Map<String, String> environment = System.getenv();
     private Path workingDirectory = Path.of("");
     private RetortConfig base;
@@ -122,6 +123,7 @@ public final class RetortCli implements Callable<Integer> {
             Path workingDirectory, RetortConfig base, String prefix) {
         RetortCli cli = new RetortCli();
         cli.out = out;
+        cli.err = err;
         cli.environment = environment;
         cli.workingDirectory = workingDirectory;
         cli.base = base;
@@ -143,6 +145,12 @@ public final class RetortCli implements Callable<Integer> {
             }
             String message = e instanceof CommandException ? e.getMessage() : String.valueOf(e.getMessage());
             err.println("FAILED: " + Urls.scrub(message, cli.password));
+            if (e instanceof CommandException ce && ce.code() == dev.retort.ErrorCode.MULTIPLE_HEADS) {
+                // Alembic's message names the 'heads' target; the way to one head again is a merge
+                String name = prefix != null ? prefix : "retort";
+                err.println("  '" + name + " heads' lists them; '" + name + " merge heads -m \"merge heads\"' joins"
+                        + " them into one head.");
+            }
             err.flush();
             return e instanceof CommandException ce ? ce.code().exitCode() : 1;
         });
@@ -153,7 +161,9 @@ public final class RetortCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new CommandLine(this).usage(out);
+        // no command is a usage error: like argparse, say so on standard error
+        err.println("Missing required subcommand");
+        new CommandLine(this).usage(err);
         return 2;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.test.PostgresDatabase;
 import dev.retort.test.ReferenceScripts;
+import dev.retort.test.RevisionFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,7 +130,8 @@ class RetortJarTests {
                 .contains("\tat dev.retort.")
                 .endsWith("FAILED: Multiple head revisions are present for given argument 'head'; please specify a"
                         + " specific target revision, '<branchname>@head' to narrow to a specific head, or 'heads' for"
-                        + " all heads\n");
+                        + " all heads\n  'retort heads' lists them; 'retort merge heads -m \"merge heads\"' joins them into"
+                        + " one head.\n");
     }
 
     @Test
@@ -139,6 +141,10 @@ class RetortJarTests {
         assertThat(unknown.err()).startsWith("Unknown option: '--no-such-option'");
 
         assertThat(retort("upgrade").exitCode()).isEqualTo(2);
+        RetortJar.Run none = retort();
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.out()).isEmpty();
+        assertThat(none.err()).startsWith("Missing required subcommand\nUsage: retort ");
         assertThat(retort("no-such-command").exitCode()).isEqualTo(2);
     }
 
@@ -185,6 +191,31 @@ class RetortJarTests {
                 53fffde5ad5d (29f859a13ea) -> 55af2cb1c267 (current), main needs audit
                 3cac04ae8714, 27c6a30d7c24 -> 53fffde5ad5d (mergepoint), merge b and x
                 """);
+    }
+
+    @Test
+    void failingStatementIsFoundWithoutLoggingTheEarlierRevisionsTwice() throws Exception {
+        db.reset();
+        Path failing = Files.createDirectories(project.resolve("failing"));
+        RevisionFiles files = new RevisionFiles(failing);
+        files.add("f1", null).message("one").upgrade("CREATE TABLE one (id int);").write();
+        files.add("f2", "f1").message("two").upgrade("CREATE TABLE two (id int);").write();
+        files.add("f3", "f2").message("three").upgrade("CREATE TABLE three (id int);\nINSERT INTO missing VALUES (1);")
+                .write();
+
+        RetortJar.Run run = retort(withDatabase("--locations", files.location(), "upgrade", "heads"));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines().filter(l -> l.startsWith("INFO") && l.contains("Running upgrade  -> f1")))
+                .hasSize(1);
+        assertThat(run.err().lines().filter(l -> l.startsWith("INFO") && l.contains("Running upgrade f2 -> f3")))
+                .hasSize(1);
+        assertThat(run.err()).contains("WARNI [retort.runtime.migration] Running upgrade f2 -> f3 failed (ERROR: relation"
+                        + " \"missing\" does not exist")
+                .contains("FAILED: Running upgrade f2 -> f3 failed: revision script '" + failing
+                        + "/f3_three.sql' line 9: INSERT INTO missing VALUES (1)\n")
+                .contains("The whole run was rolled back; the database is at base (no version rows) as before.");
+        assertThat(db.tables()).isEmpty();
     }
 
     @Test

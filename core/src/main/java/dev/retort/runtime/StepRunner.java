@@ -17,8 +17,9 @@ import java.util.List;
  * <p>Where the dialect batches statements, each transactional revision (its statements and its version-row change)
  * goes to the database as one batch: one round trip instead of one per statement. Audit rows of a transaction are
  * written together before it commits, or, with one transaction per revision, ride in the revision's batch.
- * A failing batch doesn't say which statement failed, so the run is rolled back to its last commit and the
- * remaining steps run again one statement at a time, which names the statement, its file and line.
+ * A failing batch doesn't say which statement failed, so the run is rolled back to its last commit, the revisions
+ * before the failing one run again as batches (quietly: they were logged once already), and the failing revision
+ * and those after it run one statement at a time, which names the statement, its file and line.
  */
 final class StepRunner {
 
@@ -26,8 +27,10 @@ final class StepRunner {
     record Prepared(MigrationStep step, List<SqlStatement> statements, RevisionScript script, boolean transactional) {
     }
 
-    /** A batch failed; where is unknown until the statements run one by one. */
+    /** A batch failed; which of its statements is unknown until they run one by one. */
     private static final class BatchFailed extends Exception {
+
+        private int step;
 
         BatchFailed(SQLException cause) {
             super(cause);
@@ -63,26 +66,33 @@ final class StepRunner {
     /** Runs the steps from the given heads (none after a purge) and returns the heads after them. */
     List<String> run(List<Prepared> steps, List<String> heads, boolean purge) throws SQLException {
         try {
-            return execute(steps, 0, heads, purge, dialect.batchesStatements());
+            return execute(steps, 0, heads, purge, dialect.batchesStatements() ? steps.size() : 0, false);
         } catch (BatchFailed failed) {
             rollback();
             SQLException cause = (SQLException) failed.getCause();
             SQLException first = cause.getNextException() != null ? cause.getNextException() : cause;
-            Migrator.log.warn("A statement failed ({}); running the uncommitted revisions again one statement at a"
-                    + " time to find it", String.valueOf(first.getMessage()).lines().findFirst().orElse(""));
+            Migrator.log.warn("Running {} failed ({}); running it again one statement at a time to find the statement",
+                    steps.get(failed.step).step().shortLog(),
+                    String.valueOf(first.getMessage()).lines().findFirst().orElse(""));
             applied.subList(committedSteps, applied.size()).clear();
             pendingAudit.clear();
             boolean fresh = committedSteps == 0;
             try {
-                return execute(steps, committedSteps, fresh ? heads : committed, purge && fresh, false);
-            } catch (BatchFailed impossible) {
-                throw new IllegalStateException(impossible);
+                return execute(steps, committedSteps, fresh ? heads : committed, purge && fresh, failed.step,
+                        true);
+            } catch (BatchFailed again) {
+                // a revision that ran as a batch a moment ago failed as one now: report what the database said
+                throw (SQLException) again.getCause();
             }
         }
     }
 
+    /**
+     * Runs steps {@code from} onwards; those before {@code batchUntil} as batches. In a {@code replay} after a
+     * failed batch, the batched steps ran and were logged once already: now they are logged at debug level only.
+     */
     private List<String> execute(List<Prepared> steps, int from, List<String> heads, boolean purge,
-            boolean batching) throws SQLException, BatchFailed {
+            int batchUntil, boolean replay) throws SQLException, BatchFailed {
         try (VersionTable.Online store = versionTable.online(connection);
                 Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
@@ -111,10 +121,17 @@ final class StepRunner {
                 } else {
                     connection.setAutoCommit(false);
                 }
-                if (batching && !outside) {
-                    runBatched(p, statement, maintainer);
+                if (i < batchUntil && !outside) {
+                    try {
+                        runBatched(p, statement, maintainer, replay);
+                    } catch (BatchFailed failed) {
+                        failed.step = i;
+                        throw failed;
+                    }
                 } else {
-                    runOneByOne(p, statement, maintainer, store, outside, heads);
+                    // the revision whose batch failed was logged as it started; now it runs to find the statement
+                    boolean again = replay && i == batchUntil;
+                    runOneByOne(p, statement, maintainer, store, outside, again);
                 }
                 if (perMigration || outside) {
                     if (!connection.getAutoCommit()) {
@@ -143,8 +160,12 @@ final class StepRunner {
 
     /** Each statement on its own, the version rows and the audit row through prepared statements. */
     private void runOneByOne(Prepared p, Statement statement, HeadMaintainer maintainer, VersionTable.Online store,
-            boolean outside, List<String> startHeads) throws SQLException {
-        Migrator.log.info("Running {}", p.step().describe());
+            boolean outside, boolean again) throws SQLException {
+        if (again) {
+            Migrator.log.debug("Running {} again, one statement at a time", p.step().describe());
+        } else {
+            Migrator.log.info("Running {}", p.step().describe());
+        }
         long started = System.nanoTime();
         List<String> headsBefore = maintainer.heads();
         for (SqlStatement sql : p.statements()) {
@@ -167,9 +188,13 @@ final class StepRunner {
      * The step's statements and its version-row change as one batch. With one transaction per revision the audit
      * row goes in the batch too, timed on the database's clock; otherwise it waits for the commit.
      */
-    private void runBatched(Prepared p, Statement statement, HeadMaintainer maintainer)
+    private void runBatched(Prepared p, Statement statement, HeadMaintainer maintainer, boolean replay)
             throws SQLException, BatchFailed {
-        Migrator.log.info("Running {}", p.step().describe());
+        if (replay) {
+            Migrator.log.debug("Running {} again", p.step().describe());
+        } else {
+            Migrator.log.info("Running {}", p.step().describe());
+        }
         long started = System.nanoTime();
         // with one transaction per revision, the transaction began with this step: the database can time it
         String elapsed = perMigration ? dialect.transactionElapsedMillis() : null;
@@ -206,7 +231,11 @@ final class StepRunner {
         if (elapsed == null) {
             pendingAudit.add(audit.withMillis(millis));
         }
-        finished(p, millis);
+        if (replay) {
+            applied.add(new Migrator.AppliedStep(p.step(), millis));
+        } else {
+            finished(p, millis);
+        }
     }
 
     private void flushAudit(Statement statement) throws SQLException {

@@ -68,7 +68,14 @@ public final class PostgresServer {
         } catch (IllegalStateException e) {
             localFailure = (SQLException) e.getCause();
         }
-        PostgresServer container = Containers.start();
+        PostgresServer container;
+        try {
+            container = Containers.start();
+        } catch (RuntimeException | LinkageError e) {
+            // Docker answered but the container didn't start: that is the failure to show, not the search list
+            throw new IllegalStateException("No PostgreSQL on 127.0.0.1:5432 (" + localFailure.getMessage()
+                    + "), and Testcontainers could not start one: " + e, e);
+        }
         if (container != null) {
             return container;
         }
@@ -128,19 +135,20 @@ public final class PostgresServer {
     /** Testcontainers, touched only when no other server is found, so its classes load only then. */
     private static final class Containers {
 
+        /** A started container, or {@code null} when no Docker engine answers. */
         static PostgresServer start() {
             try {
                 if (!org.testcontainers.DockerClientFactory.instance().isDockerAvailable()) {
                     return null;
                 }
-                var container = new org.testcontainers.postgresql.PostgreSQLContainer("postgres:16-alpine");
-                container.start();
-                Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
-                return of(container.getHost() + ":" + container.getMappedPort(5432), container.getUsername(),
-                        container.getPassword(), "Testcontainers");
-            } catch (Throwable e) {
+            } catch (RuntimeException | LinkageError e) {
                 return null;
             }
+            var container = new org.testcontainers.postgresql.PostgreSQLContainer("postgres:16-alpine");
+            container.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+            return of(container.getHost() + ":" + container.getMappedPort(5432), container.getUsername(),
+                    container.getPassword(), "Testcontainers");
         }
     }
 }
