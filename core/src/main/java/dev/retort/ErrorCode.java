@@ -9,9 +9,11 @@ public enum ErrorCode {
     /** An identifier such as {@code head} resolved to several heads. */
     MULTIPLE_HEADS("Run 'heads' to see the heads, then upgrade to 'heads' (all of them), pick one with"
             + " '<branchname>@head', or join them with 'merge heads'."),
-    /** An identifier, or a version row in the database, matches no revision script. */
-    UNKNOWN_REVISION("Check the id with 'history'. If the database holds a revision that no script has (e.g."
-            + " after switching branches), restore the script or re-stamp with 'stamp --purge <revision>'."),
+    /** An identifier (a target, a {@code Revises} id given on the command line) matches no revision script. */
+    UNKNOWN_REVISION("Check the id with 'history'."),
+    /** The database's version table holds a revision no script has (e.g. after switching branches). */
+    UNKNOWN_VERSION_ROW("Restore the script that has the revision, or, if the database really is at another"
+            + " revision, re-stamp it with 'stamp --purge <revision>'."),
     /** Two points are not along one branch, or a relative step can't be taken. */
     INVALID_TARGET("Check the target against 'history' and 'current'."),
     /** A revision script is malformed or the scripts don't form a valid graph. */

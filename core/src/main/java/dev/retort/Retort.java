@@ -138,4 +138,12 @@ public final class Retort {
     public MigrationStatus status() {
         return new StatusCommand(env).run();
     }
+
+    /**
+     * The revision ids {@code upgrade(target)} would run, in order, from the given version rows (e.g.
+     * {@link MigrationStatus#versionRows()}); runs nothing. A bad target fails as {@code upgrade} fails.
+     */
+    public List<String> pending(List<String> versionRows, String target) {
+        return new StatusCommand(env).pending(versionRows, target);
+    }
 }

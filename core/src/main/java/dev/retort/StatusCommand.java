@@ -59,6 +59,12 @@ final class StatusCommand {
         return new MigrationStatus(rows, current, graph.heads(), pending, history);
     }
 
+    List<String> pending(List<String> rows, String target) {
+        RevisionGraph graph = env.graph();
+        Steps.checkKnown(graph, rows, env.resolveVendor(env.config().locations()).toString());
+        return ids(RevisionErrors.catching().call(() -> graph.upgradePlan(rows, target)));
+    }
+
     private static List<String> ids(List<Revision> revisions) {
         return revisions.stream().map(Revision::id).toList();
     }

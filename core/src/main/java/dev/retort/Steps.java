@@ -35,7 +35,7 @@ final class Steps {
     static void checkKnown(RevisionGraph graph, List<String> rows, String locations) {
         for (String row : rows) {
             if (!graph.contains(row)) {
-                throw new CommandException(ErrorCode.UNKNOWN_REVISION, "Can't locate revision identified by '" + row
+                throw new CommandException(ErrorCode.UNKNOWN_VERSION_ROW, "Can't locate revision identified by '" + row
                         + "'\nThe database's version table holds revision '" + row + "', which no revision script"
                         + " under " + locations + " has. Restore that script (e.g. check out the branch that"
                         + " added it), or, if the database really is at another revision, re-stamp it: 'stamp"

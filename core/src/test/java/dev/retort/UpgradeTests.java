@@ -186,7 +186,7 @@ class UpgradeTests {
                 .isInstanceOf(CommandException.class)
                 .hasMessageStartingWith("Can't locate revision identified by 'deadbeef0000'\n")
                 .hasMessageContaining("stamp --purge <revision>")
-                .extracting(e -> ((CommandException) e).code()).isEqualTo(ErrorCode.UNKNOWN_REVISION);
+                .extracting(e -> ((CommandException) e).code()).isEqualTo(ErrorCode.UNKNOWN_VERSION_ROW);
         assertThatThrownBy(() -> retort(linear).current(false, false))
                 .hasMessageStartingWith("Can't locate revision identified by 'deadbeef0000'");
         assertThat(rows()).containsExactly("deadbeef0000");
@@ -237,6 +237,21 @@ class UpgradeTests {
         assertThat(out.get(0)).startsWith("Rev: a2 (current)\nParent: a1\nPath: ")
                 .containsPattern("\nApplied: \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ by " + db.user()
                         + " \\(upgrade, \\d+ ms\\)\n\n    step 2\n");
+    }
+
+    @Test
+    void verboseHistoryDropsAuditRecordsOfRevisionsAStampTookOff() {
+        retort(linear).upgrade("heads");
+        retort(linear).stamp(List.of("a2"), false, false);
+        out.clear();
+
+        retort(linear).history(null, true, true);
+
+        assertThat(out).hasSize(4);
+        assertThat(out.get(0)).startsWith("Rev: a4 (head)\n").doesNotContain("Applied:");
+        assertThat(out.get(1)).startsWith("Rev: a3\n").doesNotContain("Applied:");
+        assertThat(out.get(2)).startsWith("Rev: a2 (current)\n").contains("\nApplied: ");
+        assertThat(out.get(3)).startsWith("Rev: a1\n").contains("\nApplied: ");
     }
 
     @Test

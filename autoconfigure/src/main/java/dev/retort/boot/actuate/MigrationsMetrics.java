@@ -39,10 +39,11 @@ public class MigrationsMetrics implements MeterBinder {
         retorts.forEach((name, retort) -> {
             Tags tags = Tags.of("name", name);
             CachedStatus status = new CachedStatus(retort);
+            // strong references: nothing else holds the status, and a gauge's weak one would let GC turn it NaN
             Gauge.builder("migrations.pending", status, s -> s.get().pending().size()).tags(tags)
-                    .description("Revisions 'upgrade heads' would run").register(registry);
+                    .description("Revisions 'upgrade heads' would run").strongReference(true).register(registry);
             Gauge.builder("migrations.applied", status, s -> s.get().appliedCount()).tags(tags)
-                    .description("Revisions applied to the database").register(registry);
+                    .description("Revisions applied to the database").strongReference(true).register(registry);
             MigrationResult result = results.apply(name);
             if (result != null) {
                 Timer.builder("migrations.run").tags(tags).tag("outcome", "success")

@@ -8,6 +8,7 @@ import dev.retort.boot.command.MigrationsCommandRunListener;
 import java.nio.file.Path;
 import java.sql.DatabaseMetaData;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
@@ -63,12 +64,15 @@ public final class MigrationsAutoConfiguration {
     Retort retort(MigrationsProperties properties, ObjectProvider<DataSource> dataSource,
             @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource, ResourceLoader resourceLoader,
             ObjectProvider<MigrationsConfigurationCustomizer> customizers,
-            ObjectProvider<MigrationsScriptReader.ScriptsBeingRead> scriptsBeingRead) {
-        DataSource target = migrationDataSource(properties, migrationsDataSource.getIfAvailable(),
-                dataSource.getIfUnique());
-        String locations = String.join(",", resolveVendor(properties.getLocations(), target));
+            ObjectProvider<MigrationsScriptReader.ScriptsBeingRead> scriptsBeingRead,
+            ObjectProvider<JdbcConnectionDetails> connectionDetails) {
+        DataSource application = dataSource.getIfUnique();
+        DataSource target = migrationDataSource(properties, migrationsDataSource.getIfAvailable(), application);
+        String knownUrl = knownUrl(properties, target, application, connectionDetails.getIfUnique());
+        String locations = String.join(",", resolveVendor(properties.getLocations(), target, knownUrl));
         RetortConfig.Builder builder = RetortConfig.builder()
                 .dataSource(target)
+                .dialect(dialect(knownUrl))
                 .locations(locations)
                 .versionTable(properties.getVersionTable())
                 .schema(properties.getSchema())
@@ -138,6 +142,44 @@ public final class MigrationsAutoConfiguration {
     }
 
     /**
+     * In command mode the EntityManagerFactory may still be built (nothing uses it), and it must not need the
+     * database: an offline {@code --sql} script, {@code heads} or {@code revision} work with the database down. The
+     * dialect comes from the URL when it is known and the user named none.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HibernatePropertiesCustomizer.class)
+    @ConditionalOnBooleanProperty(MigrationsCommandRunListener.COMMAND_MODE)
+    static class CommandModeHibernateConfiguration {
+
+        private static final Map<DatabaseDriver, String> DIALECTS = Map.of(
+                DatabaseDriver.POSTGRESQL, "org.hibernate.dialect.PostgreSQLDialect",
+                DatabaseDriver.H2, "org.hibernate.dialect.H2Dialect",
+                DatabaseDriver.MYSQL, "org.hibernate.dialect.MySQLDialect",
+                DatabaseDriver.MARIADB, "org.hibernate.dialect.MariaDBDialect",
+                DatabaseDriver.ORACLE, "org.hibernate.dialect.OracleDialect",
+                DatabaseDriver.SQLSERVER, "org.hibernate.dialect.SQLServerDialect",
+                DatabaseDriver.HSQLDB, "org.hibernate.dialect.HSQLDialect");
+
+        @Bean
+        HibernatePropertiesCustomizer migrationsCommandModeHibernatePropertiesCustomizer(Environment environment,
+                ObjectProvider<JdbcConnectionDetails> connectionDetails) {
+            return properties -> {
+                if (properties.containsKey("hibernate.dialect")
+                        || environment.containsProperty("spring.jpa.database-platform")) {
+                    properties.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+                    return;
+                }
+                String url = jdbcUrl(connectionDetails.getIfUnique());
+                String dialect = url == null ? null : DIALECTS.get(DatabaseDriver.fromJdbcUrl(url));
+                if (dialect != null) {
+                    properties.put("hibernate.dialect", dialect);
+                    properties.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+                }
+            };
+        }
+    }
+
+    /**
      * Where new revisions go: the source directory, unless scripts are read from the filesystem and the source
      * directory was left at its default; then into that filesystem location, as the standalone CLI does.
      */
@@ -168,23 +210,66 @@ public final class MigrationsAutoConfiguration {
         return application;
     }
 
-    /** Replaces {@code {vendor}} with the database's name, e.g. {@code postgresql}, as Flyway users know it. */
-    static List<String> resolveVendor(List<String> locations, DataSource dataSource) {
+    /**
+     * The JDBC URL of the database to migrate when the configuration says it ({@code migrations.url}, or the
+     * connection details behind the application's auto-configured DataSource), so that finding the vendor needs
+     * no connection; {@code null} otherwise.
+     */
+    private static String knownUrl(MigrationsProperties properties, DataSource target, DataSource application,
+            JdbcConnectionDetails details) {
+        if (StringUtils.hasText(properties.getUrl())) {
+            return properties.getUrl();
+        }
+        boolean applicationDatabase = target == application && !StringUtils.hasText(properties.getUser());
+        return applicationDatabase ? jdbcUrl(details) : null;
+    }
+
+    /** Retort's dialect for a known URL, so offline SQL needs no connection; {@code null} to ask the database. */
+    private static String dialect(String knownUrl) {
+        DatabaseDriver driver = knownUrl == null ? DatabaseDriver.UNKNOWN : DatabaseDriver.fromJdbcUrl(knownUrl);
+        return switch (driver) {
+            case POSTGRESQL -> "postgresql";
+            case H2 -> "h2";
+            default -> null;
+        };
+    }
+
+    /** The URL of the connection details, or {@code null} when there are none or they can't name one. */
+    static String jdbcUrl(JdbcConnectionDetails details) {
+        try {
+            return details == null ? null : details.getJdbcUrl();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Replaces {@code {vendor}} with the database's name, e.g. {@code postgresql}, as Flyway users know it: from
+     * the URL when it is known (offline {@code --sql} in command mode needs no database), else from a connection.
+     */
+    static List<String> resolveVendor(List<String> locations, DataSource dataSource, String knownUrl) {
         if (locations.stream().noneMatch(l -> l.contains("{vendor}"))) {
             return locations;
         }
-        DatabaseDriver driver;
-        try {
-            driver = DatabaseDriver.fromJdbcUrl(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL));
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("Can't read the database's URL to resolve {vendor} in migrations.locations",
-                    e);
+        DatabaseDriver driver = knownUrl == null ? DatabaseDriver.UNKNOWN : DatabaseDriver.fromJdbcUrl(knownUrl);
+        if (driver == DatabaseDriver.UNKNOWN) {
+            driver = vendorFromConnection(dataSource);
         }
         if (driver == DatabaseDriver.UNKNOWN) {
             throw new IllegalStateException("migrations.locations uses {vendor} but the database's vendor is unknown;"
                     + " name the location explicitly");
         }
-        return locations.stream().map(l -> l.replace("{vendor}", driver.getId())).toList();
+        String vendor = driver.getId();
+        return locations.stream().map(l -> l.replace("{vendor}", vendor)).toList();
+    }
+
+    private static DatabaseDriver vendorFromConnection(DataSource dataSource) {
+        try {
+            return DatabaseDriver.fromJdbcUrl(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL));
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("Can't read the database's URL to resolve {vendor} in migrations.locations",
+                    e);
+        }
     }
 
     /** A DataSource bean, JDBC connection details, or {@code migrations.url}. */

@@ -24,7 +24,9 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<CommandException
                     + " migrations.target=heads, pick one with migrations.target=<branch>@head, or join them with '"
                     + APP + " merge heads -m \"merge heads\"' (or mvn spring-boot:run"
                     + " -Dspring-boot.run.arguments=\"migrations merge heads -m merge\").";
-            case UNKNOWN_REVISION -> "The database holds a revision no script on the classpath has (e.g. it was"
+            case UNKNOWN_REVISION -> "Check migrations.target (and any revision given on the command line)"
+                    + " against the revision ids: '" + APP + " history' lists them.";
+            case UNKNOWN_VERSION_ROW -> "The database holds a revision no script on the classpath has (e.g. it was"
                     + " migrated from another branch). Restore the script, or re-stamp the database: '" + APP
                     + " stamp --purge <revision>'.";
             case MIGRATION_FAILED -> cause.getCause() instanceof MigrationFailedException failed

@@ -5,7 +5,6 @@ import dev.retort.ErrorCode;
 import dev.retort.MigrationResult;
 import dev.retort.MigrationStatus;
 import dev.retort.Retort;
-import dev.retort.graph.Revision;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +42,7 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
 
     private void validate() {
         MigrationStatus status = retort.status();
-        List<String> pending = retort.graph().upgradePlan(status.versionRows(), target).stream().map(Revision::id)
-                .toList();
+        List<String> pending = retort.pending(status.versionRows(), target);
         if (!pending.isEmpty()) {
             throw new CommandException(ErrorCode.NOT_AT_HEAD, "The database is not up to date: " + pending.size()
                     + (pending.size() == 1 ? " revision is" : " revisions are") + " pending (" + String.join(", ",

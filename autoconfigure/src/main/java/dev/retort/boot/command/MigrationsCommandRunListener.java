@@ -1,7 +1,9 @@
 package dev.retort.boot.command;
 
+import dev.retort.CommandException;
 import dev.retort.Retort;
 import dev.retort.cli.RetortCli;
+import dev.retort.internal.Urls;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,6 +97,8 @@ public class MigrationsCommandRunListener implements SpringApplicationRunListene
         defaults.put("spring.main.log-startup-info", "false");
         defaults.put("logging.level.root", "warn");
         defaults.put("logging.level.retort", "info");
+        // command mode names Hibernate's dialect itself (so that it needn't ask the database); no warning about it
+        defaults.put("logging.level.org.hibernate.orm.deprecation", "error");
         environment.getPropertySources().addLast(new MapPropertySource("retortCommandModeDefaults", defaults));
     }
 
@@ -117,10 +121,36 @@ public class MigrationsCommandRunListener implements SpringApplicationRunListene
         System.exit(SpringApplication.exit(context, () -> code));
     }
 
+    /**
+     * The application could not start for the command: say so as the CLI says a failure ({@code FAILED: …}, the
+     * stack trace only with {@code --stacktrace}) and exit 1, instead of Spring Boot's start-up report.
+     */
     @Override
     public void failed(ConfigurableApplicationContext context, Throwable exception) {
-        if (active() && standardOut != null) {
+        if (!active()) {
+            return;
+        }
+        if (standardOut != null) {
             System.setOut(standardOut);
         }
+        if (commandArgs.contains("--stacktrace")) {
+            exception.printStackTrace(System.err);
+        }
+        System.err.println("FAILED: " + failureMessage(exception));
+        System.err.flush();
+        System.exit(1);
+    }
+
+    /** A command's own message when the failure is one; else what went wrong, deepest cause first. */
+    static String failureMessage(Throwable exception) {
+        Throwable root = exception;
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof CommandException command) {
+                return Urls.mask(command.getMessage());
+            }
+            root = t;
+        }
+        String message = root.getMessage() != null ? root.getMessage() : root.toString();
+        return Urls.mask("The application could not start for the command: " + message);
     }
 }

@@ -2,6 +2,8 @@ package dev.retort.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retort.CommandException;
+import dev.retort.ErrorCode;
 import dev.retort.Retort;
 import dev.retort.RetortConfig;
 import dev.retort.boot.MigrationsConfigurationCustomizer;
@@ -237,6 +239,20 @@ class MigrationsAutoConfigurationTests {
             assertThat(context).getFailure().rootCause().hasMessage("The database is not up to date: 2 revisions are"
                     + " pending (a1, a2) and migrations.mode=validate runs none. The database is at base.");
             assertThat(db.tables()).isEmpty();
+        });
+    }
+
+    @Test
+    void validateModeWithAnUnknownTargetFailsAsACommandWould() {
+        postgresWithJpa().withPropertyValues("migrations.enabled=true", "migrations.mode=validate",
+                "migrations.target=zzzz").run(context -> {
+            assertThat(context).hasFailed();
+            CommandException failure = null;
+            for (Throwable t = context.getStartupFailure(); t != null && failure == null; t = t.getCause()) {
+                failure = t instanceof CommandException command ? command : null;
+            }
+            assertThat(failure).isNotNull().hasMessage("Can't locate revision identified by 'zzzz'");
+            assertThat(failure.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION);
         });
     }
 

@@ -30,9 +30,15 @@ class MigrationsFailureAnalyzerTests {
     }
 
     @Test
-    void unknownRevisionSaysHowToRestamp() {
-        assertThat(analyze(new CommandException(ErrorCode.UNKNOWN_REVISION, "Can't locate revision identified by 'x'"))
-                .getAction()).contains("migrations stamp --purge <revision>");
+    void unknownVersionRowSaysHowToRestamp() {
+        assertThat(analyze(new CommandException(ErrorCode.UNKNOWN_VERSION_ROW,
+                "Can't locate revision identified by 'x'")).getAction()).contains("migrations stamp --purge <revision>");
+    }
+
+    @Test
+    void unknownTargetPointsAtTheTargetNotAtTheDatabase() {
+        assertThat(analyze(new CommandException(ErrorCode.UNKNOWN_REVISION, "Can't locate revision identified by 'zzzz'"))
+                .getAction()).contains("migrations.target").contains("migrations history").doesNotContain("stamp");
     }
 
     @Test
