@@ -91,6 +91,7 @@ public final class MigrationsAutoConfiguration {
 
     /** Headers are read while the context starts, when migrations run at startup. */
     @Bean
+    @ConditionalOnMissingBean(name = "migrationsScriptReader")
     @Conditional(StartupCondition.class)
     static MigrationsScriptReader migrationsScriptReader() {
         return new MigrationsScriptReader();
@@ -105,18 +106,21 @@ public final class MigrationsAutoConfiguration {
 
     /** Migrations run at startup even when beans are lazy: nothing else may have to touch the database first. */
     @Bean
+    @ConditionalOnMissingBean(name = "migrationsLazyInitializationExcludeFilter")
     @Conditional(StartupCondition.class)
     static LazyInitializationExcludeFilter migrationsLazyInitializationExcludeFilter() {
         return LazyInitializationExcludeFilter.forBeanTypes(MigrationsInitializer.class);
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "migrationsSchemaManagementProvider")
     @ConditionalOnBooleanProperty(ENABLED)
     MigrationsSchemaManagementProvider migrationsSchemaManagementProvider(ObjectProvider<Retort> retorts) {
         return new MigrationsSchemaManagementProvider(retorts);
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "migrationsJpaSchemaGenerationCheck")
     @ConditionalOnBooleanProperty(ENABLED)
     static JpaSchemaGenerationCheck migrationsJpaSchemaGenerationCheck() {
         return new JpaSchemaGenerationCheck();
@@ -129,6 +133,7 @@ public final class MigrationsAutoConfiguration {
     static class HibernateConfiguration {
 
         @Bean
+        @ConditionalOnMissingBean(name = "migrationsHibernatePropertiesCustomizer")
         HibernatePropertiesCustomizer migrationsHibernatePropertiesCustomizer(Environment environment) {
             return properties -> {
                 boolean explicit = environment.containsProperty(JpaSchemaGenerationCheck.DDL_AUTO)
@@ -161,6 +166,7 @@ public final class MigrationsAutoConfiguration {
                 DatabaseDriver.HSQLDB, "org.hibernate.dialect.HSQLDialect");
 
         @Bean
+        @ConditionalOnMissingBean(name = "migrationsCommandModeHibernatePropertiesCustomizer")
         HibernatePropertiesCustomizer migrationsCommandModeHibernatePropertiesCustomizer(Environment environment,
                 ObjectProvider<JdbcConnectionDetails> connectionDetails) {
             return properties -> {
