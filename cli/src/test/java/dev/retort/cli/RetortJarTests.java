@@ -186,11 +186,31 @@ class RetortJarTests {
 
         RetortJar.Run downgrade = retort(withDatabase("downgrade", "-1"));
         assertThat(downgrade.exitCode()).as(downgrade.err()).isZero();
+
         // As in Alembic, -2 counts down from the script heads: 7b3f -> 55af -> 53ff.
         assertThat(retort(withDatabase("history", "-i", "-r-2:current")).out()).isEqualTo("""
                 53fffde5ad5d (29f859a13ea) -> 55af2cb1c267 (current), main needs audit
                 3cac04ae8714, 27c6a30d7c24 -> 53fffde5ad5d (mergepoint), merge b and x
                 """);
+    }
+
+    @Test
+    void relativeDowngradeFromTwoHeadsWarnsOnceAsAlembicDoes() throws Exception {
+        db.reset();
+        Path twoHeads = Files.createDirectories(project.resolve("two-heads"));
+        RevisionFiles files = new RevisionFiles(twoHeads);
+        files.add("a1", null).message("root").upgrade("CREATE TABLE a (id int);").downgrade("DROP TABLE a;").write();
+        files.add("b1", "a1").message("b").upgrade("CREATE TABLE b (id int);").downgrade("DROP TABLE b;").write();
+        files.add("c1", "a1").message("c").upgrade("CREATE TABLE c (id int);").downgrade("DROP TABLE c;").write();
+        assertThat(retort(withDatabase("--locations", files.location(), "upgrade", "heads")).exitCode()).isZero();
+
+        RetortJar.Run downgrade = retort(withDatabase("--locations", files.location(), "downgrade", "-1"));
+
+        assertThat(downgrade.exitCode()).as(downgrade.err()).isZero();
+        // planned twice (before and under the lock), said once
+        assertThat(downgrade.err().lines().filter(l -> l.contains("downgrade -1 from multiple heads is ambiguous;"
+                + " this usage will be disallowed in a future release."))).hasSize(1);
+        assertThat(db.tables()).hasSize(4);
     }
 
     @Test

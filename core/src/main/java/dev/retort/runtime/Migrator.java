@@ -76,17 +76,21 @@ public final class Migrator {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(true);
         try {
+            List<String> seen = null;
+            List<MigrationStep> planned = null;
             if (!purge) {
-                List<String> heads = versionTable.readHeads(connection);
-                if (plan.steps(heads).isEmpty()) {
-                    return new Result(heads, heads, List.of(), elapsed(started));
+                seen = versionTable.readHeads(connection);
+                planned = plan.steps(seen);
+                if (planned.isEmpty()) {
+                    return new Result(seen, seen, List.of(), elapsed(started));
                 }
             }
             try (MigrationLock lock = versionTable.dialect().lock(connection, opener, versionTable.schema(),
                     versionTable.table(), lockTimeout)) {
                 List<String> before = versionTable.readHeads(connection);
                 List<String> heads = purge ? List.of() : before;
-                List<MigrationStep> steps = plan.steps(heads);
+                // planned again only when another process moved the rows meanwhile (and warnings are said once)
+                List<MigrationStep> steps = !purge && before.equals(seen) ? planned : plan.steps(heads);
                 if (steps.isEmpty() && !purge) {
                     return new Result(before, before, List.of(), elapsed(started));
                 }
