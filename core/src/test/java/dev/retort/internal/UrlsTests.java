@@ -40,4 +40,15 @@ class UrlsTests {
         assertThat(Urls.scrub("FATAL: password authentication failed for user \"bob\"", null))
                 .isEqualTo("FATAL: password authentication failed for user \"bob\"");
     }
+
+    @Test
+    void publicDatabaseUrlTakesTheUrlApartAndNeverPrintsThePassword() {
+        dev.retort.DatabaseUrl url = dev.retort.DatabaseUrl.parse("postgres://app:pw@db/app");
+
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db/app");
+        assertThat(url.user()).isEqualTo("app");
+        assertThat(url.password()).isEqualTo("pw");
+        assertThat(url.toString()).doesNotContain("pw").contains("password=***");
+        assertThat(dev.retort.DatabaseUrl.mask("to postgresql://app:pw@db/app")).isEqualTo("to postgresql://app:***@db/app");
+    }
 }

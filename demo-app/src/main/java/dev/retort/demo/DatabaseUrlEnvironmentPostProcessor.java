@@ -1,6 +1,6 @@
 package dev.retort.demo;
 
-import dev.retort.internal.Urls;
+import dev.retort.DatabaseUrl;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -29,15 +29,15 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
         if (!StringUtils.hasText(url)) {
             return;
         }
-        Urls.Jdbc jdbc;
+        DatabaseUrl jdbc;
         try {
-            jdbc = Urls.toJdbc(url);
+            jdbc = DatabaseUrl.parse(url);
         } catch (IllegalArgumentException e) {
             // the message shows the URL with its password masked
             throw new IllegalStateException(DATABASE_URL + ": " + e.getMessage(), e);
         }
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.datasource.url", jdbc.url());
+        properties.put("spring.datasource.url", jdbc.jdbcUrl());
         if (jdbc.user() != null) {
             properties.put("spring.datasource.username", jdbc.user());
         }

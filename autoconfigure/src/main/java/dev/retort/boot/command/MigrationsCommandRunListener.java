@@ -1,9 +1,9 @@
 package dev.retort.boot.command;
 
 import dev.retort.CommandException;
+import dev.retort.DatabaseUrl;
 import dev.retort.Retort;
 import dev.retort.cli.RetortCli;
-import dev.retort.internal.Urls;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -146,11 +146,11 @@ public class MigrationsCommandRunListener implements SpringApplicationRunListene
         Throwable root = exception;
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof CommandException command) {
-                return Urls.mask(command.getMessage());
+                return DatabaseUrl.mask(command.getMessage());
             }
             root = t;
         }
         String message = root.getMessage() != null ? root.getMessage() : root.toString();
-        return Urls.mask("The application could not start for the command: " + message);
+        return DatabaseUrl.mask("The application could not start for the command: " + message);
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.SchemaManagementProvider;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -31,6 +32,7 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
@@ -56,7 +58,8 @@ class MigrationsAutoConfigurationTests {
 
     private ApplicationContextRunner postgresWithJpa() {
         return postgres().withConfiguration(AutoConfigurations.of(HibernateJpaAutoConfiguration.class,
-                JdbcTemplateAutoConfiguration.class, TransactionAutoConfiguration.class))
+                JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
+                TransactionAutoConfiguration.class))
                 .withUserConfiguration(NoteEntities.class);
     }
 
@@ -99,6 +102,11 @@ class MigrationsAutoConfigurationTests {
                     .contains("retort", "migrationsInitializer");
             assertThat(beanFactory.getBeanDefinition("jdbcTemplate").getDependsOn())
                     .contains("retort", "migrationsInitializer");
+            // JdbcClient is built on the NamedParameterJdbcTemplate, which waits for the migrations too
+            assertThat(beanFactory.getBeanDefinition("namedParameterJdbcTemplate").getDependsOn())
+                    .contains("retort", "migrationsInitializer");
+            assertThat(context.getBean(JdbcClient.class).sql("SELECT count(*) FROM note").query(Integer.class)
+                    .single()).isZero();
             assertThat(ddlAuto(context)).isEqualTo("validate");
             assertThat(db.column("SELECT version_num FROM alembic_version")).containsExactly("a2");
             assertThat(context.getBean(MigrationsInitializer.class).result().steps()).hasSize(2);
