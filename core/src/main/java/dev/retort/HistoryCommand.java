@@ -4,7 +4,6 @@ import dev.retort.graph.Revision;
 import dev.retort.runtime.AuditEntry;
 import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,20 +38,13 @@ final class HistoryCommand {
             return display(orDefault(base, "base"), orDefault(head, "heads"), List.of(), Map.of(), verbose, false);
         }
         List<String> rows;
-        Map<String, AuditEntry> applied = new HashMap<>();
+        Map<String, AuditEntry> applied;
         try (Database db = Database.open(env.config(), "history")) {
             try {
                 rows = db.migrator().currentHeads();
                 Steps.checkKnown(env.graph(), rows, env.resolveVendor(env.config().locations()).toString());
-                for (AuditEntry entry : db.versionTable().readLog(db.connection())) {
-                    if (!entry.direction().equals("downgrade")) {
-                        applied.put(entry.revision(), entry);
-                    } else {
-                        applied.remove(entry.revision());
-                    }
-                }
-                // a stamp down (or to base) takes revisions off without a downgrade record of each
-                applied.keySet().retainAll(env.graph().ancestorIds(rows, true));
+                applied = StatusCommand.lastApplied(db.versionTable().readLog(db.connection()),
+                        env.graph().ancestorIds(rows, true));
             } catch (SQLException e) {
                 throw db.translate(e);
             }
@@ -61,6 +53,13 @@ final class HistoryCommand {
         List<String> upper = "current".equals(head) ? rows : orDefault(head, "heads");
         return display(lower.isEmpty() ? List.of("base") : lower, upper.isEmpty() ? List.of("heads") : upper, rows,
                 applied, verbose, indicateCurrent);
+    }
+
+    /** {@code Applied: 2026-11-30T09:27:30Z by app (upgrade, 4 ms)}; no {@code by} for a blank user (H2). */
+    private static String appliedLine(AuditEntry audit) {
+        String by = audit.appliedBy() == null || audit.appliedBy().isBlank() ? "" : " by " + audit.appliedBy();
+        return "Applied: " + audit.appliedAt().truncatedTo(ChronoUnit.SECONDS) + by + " (" + audit.direction() + ", "
+                + audit.executionTimeMs() + " ms)";
     }
 
     private static List<String> orDefault(String value, String fallback) {
@@ -77,11 +76,7 @@ final class HistoryCommand {
             var script = env.scripts().script(revision.id());
             if (verbose) {
                 AuditEntry audit = applied.get(revision.id());
-                env.print(format.logEntry(script, current, audit == null ? List.of()
-                        : List.of("Applied: " + audit.appliedAt().truncatedTo(ChronoUnit.SECONDS)
-                                + (audit.appliedBy() == null || audit.appliedBy().isBlank() ? ""
-                                        : " by " + audit.appliedBy()) + " (" + audit.direction() + ", " + audit.executionTimeMs()
-                                + " ms)")));
+                env.print(format.logEntry(script, current, audit == null ? List.of() : List.of(appliedLine(audit))));
             } else {
                 env.print(format.oneLine(script, RevisionFormat.Parts.HISTORY, current));
             }

@@ -7,7 +7,6 @@ import dev.retort.script.ScriptDirectory;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,15 +36,8 @@ final class StatusCommand {
         Steps.checkKnown(graph, rows, env.resolveVendor(env.config().locations()).toString());
         List<String> current = ids(RevisionErrors.catching().call(() -> graph.currentRevisions(rows)));
         List<String> pending = ids(RevisionErrors.catching().call(() -> graph.upgradePlan(rows, "heads")));
-        Set<String> applied = new HashSet<>(graph.ancestorIds(rows, true));
-        Map<String, AuditEntry> lastApplied = new HashMap<>();
-        for (AuditEntry entry : log) {
-            if (entry.direction().equals("downgrade")) {
-                lastApplied.remove(entry.revision());
-            } else {
-                lastApplied.put(entry.revision(), entry);
-            }
-        }
+        Set<String> applied = graph.ancestorIds(rows, true);
+        Map<String, AuditEntry> lastApplied = lastApplied(log, applied);
         List<MigrationStatus.RevisionInfo> history = new ArrayList<>();
         for (Revision revision : graph.walk("base", "heads")) {
             String id = revision.id();
@@ -53,10 +45,27 @@ final class StatusCommand {
                     : applied.contains(id) ? MigrationStatus.RevisionInfo.APPLIED
                     : MigrationStatus.RevisionInfo.PENDING;
             history.add(MigrationStatus.RevisionInfo.of(scripts.script(id), List.copyOf(graph.branchLabels(id)),
-                    state, graph.isHead(id), state.equals(MigrationStatus.RevisionInfo.PENDING) ? null
-                            : lastApplied.get(id)));
+                    state, graph.isHead(id), lastApplied.get(id)));
         }
         return new MigrationStatus(rows, current, graph.heads(), pending, history);
+    }
+
+    /**
+     * The latest audit record of each applied revision (the version rows and what they descend from). A downgrade
+     * drops a revision's record; a revision that a stamp down took off has no record of its own, so only the
+     * applied set can leave it out.
+     */
+    static Map<String, AuditEntry> lastApplied(List<AuditEntry> log, Set<String> applied) {
+        Map<String, AuditEntry> last = new HashMap<>();
+        for (AuditEntry entry : log) {
+            if (entry.direction().equals("downgrade")) {
+                last.remove(entry.revision());
+            } else {
+                last.put(entry.revision(), entry);
+            }
+        }
+        last.keySet().retainAll(applied);
+        return last;
     }
 
     List<String> pending(List<String> rows, String target) {

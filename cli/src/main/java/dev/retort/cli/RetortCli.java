@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
 import dev.retort.CommandException;
+import dev.retort.ErrorCode;
 import dev.retort.Retort;
 import dev.retort.RetortConfig;
 import dev.retort.internal.Urls;
@@ -145,7 +146,7 @@ public final class RetortCli implements Callable<Integer> {
             }
             String message = e instanceof CommandException ? e.getMessage() : String.valueOf(e.getMessage());
             err.println("FAILED: " + Urls.scrub(message, cli.password));
-            if (e instanceof CommandException ce && ce.code() == dev.retort.ErrorCode.MULTIPLE_HEADS) {
+            if (e instanceof CommandException ce && ce.code() == ErrorCode.MULTIPLE_HEADS) {
                 // Alembic's message names the 'heads' target; the way to one head again is a merge
                 String name = prefix != null ? prefix : "retort";
                 err.println("  '" + name + " heads' lists them; '" + name + " merge heads -m \"merge heads\"' joins"
@@ -209,7 +210,7 @@ public final class RetortCli implements Callable<Integer> {
             try {
                 builder.databaseUrl(databaseUrl);
             } catch (IllegalArgumentException e) {
-                throw new CommandException(dev.retort.ErrorCode.INVALID_ARGUMENTS, e.getMessage(), e);
+                throw new CommandException(ErrorCode.INVALID_ARGUMENTS, e.getMessage(), e);
             }
         }
         return builder;

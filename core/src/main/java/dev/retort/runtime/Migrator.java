@@ -89,8 +89,9 @@ public final class Migrator {
                     versionTable.table(), lockTimeout)) {
                 List<String> before = versionTable.readHeads(connection);
                 List<String> heads = purge ? List.of() : before;
-                // planned again only when another process moved the rows meanwhile (and warnings are said once)
-                List<MigrationStep> steps = !purge && before.equals(seen) ? planned : plan.steps(heads);
+                // planned again only when another process moved the rows meanwhile, or for a purge (nothing seen
+                // before the lock); so warnings are said once
+                List<MigrationStep> steps = before.equals(seen) ? planned : plan.steps(heads);
                 if (steps.isEmpty() && !purge) {
                     return new Result(before, before, List.of(), elapsed(started));
                 }

@@ -68,11 +68,11 @@ public final class MigrationsAutoConfiguration {
             ObjectProvider<JdbcConnectionDetails> connectionDetails) {
         DataSource application = dataSource.getIfUnique();
         DataSource target = migrationDataSource(properties, migrationsDataSource.getIfAvailable(), application);
-        String knownUrl = knownUrl(properties, target, application, connectionDetails.getIfUnique());
-        String locations = String.join(",", resolveVendor(properties.getLocations(), target, knownUrl));
+        DatabaseDriver known = driver(knownUrl(properties, target, application, connectionDetails.getIfUnique()));
+        String locations = String.join(",", resolveVendor(properties.getLocations(), target, known));
         RetortConfig.Builder builder = RetortConfig.builder()
                 .dataSource(target)
-                .dialect(dialect(knownUrl))
+                .dialect(dialect(known))
                 .locations(locations)
                 .versionTable(properties.getVersionTable())
                 .schema(properties.getSchema())
@@ -175,8 +175,7 @@ public final class MigrationsAutoConfiguration {
                     properties.put("hibernate.boot.allow_jdbc_metadata_access", "false");
                     return;
                 }
-                String url = jdbcUrl(connectionDetails.getIfUnique());
-                String dialect = url == null ? null : DIALECTS.get(DatabaseDriver.fromJdbcUrl(url));
+                String dialect = DIALECTS.get(driver(jdbcUrl(connectionDetails.getIfUnique())));
                 if (dialect != null) {
                     properties.put("hibernate.dialect", dialect);
                     properties.put("hibernate.boot.allow_jdbc_metadata_access", "false");
@@ -230,9 +229,13 @@ public final class MigrationsAutoConfiguration {
         return applicationDatabase ? jdbcUrl(details) : null;
     }
 
-    /** Retort's dialect for a known URL, so offline SQL needs no connection; {@code null} to ask the database. */
-    private static String dialect(String knownUrl) {
-        DatabaseDriver driver = knownUrl == null ? DatabaseDriver.UNKNOWN : DatabaseDriver.fromJdbcUrl(knownUrl);
+    /** The driver a JDBC URL names; {@code UNKNOWN} for none. */
+    private static DatabaseDriver driver(String url) {
+        return url == null ? DatabaseDriver.UNKNOWN : DatabaseDriver.fromJdbcUrl(url);
+    }
+
+    /** Retort's dialect for a known driver, so offline SQL needs no connection; {@code null} to ask the database. */
+    private static String dialect(DatabaseDriver driver) {
         return switch (driver) {
             case POSTGRESQL -> "postgresql";
             case H2 -> "h2";
@@ -251,13 +254,14 @@ public final class MigrationsAutoConfiguration {
 
     /**
      * Replaces {@code {vendor}} with the database's name, e.g. {@code postgresql}, as Flyway users know it: from
-     * the URL when it is known (offline {@code --sql} in command mode needs no database), else from a connection.
+     * the configured URL's driver when it is known (offline {@code --sql} in command mode needs no database), else
+     * from a connection.
      */
-    static List<String> resolveVendor(List<String> locations, DataSource dataSource, String knownUrl) {
+    static List<String> resolveVendor(List<String> locations, DataSource dataSource, DatabaseDriver known) {
         if (locations.stream().noneMatch(l -> l.contains("{vendor}"))) {
             return locations;
         }
-        DatabaseDriver driver = knownUrl == null ? DatabaseDriver.UNKNOWN : DatabaseDriver.fromJdbcUrl(knownUrl);
+        DatabaseDriver driver = known;
         if (driver == DatabaseDriver.UNKNOWN) {
             driver = vendorFromConnection(dataSource);
         }
