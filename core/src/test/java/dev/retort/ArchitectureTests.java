@@ -21,6 +21,13 @@ class ArchitectureTests {
     }
 
     @Test
+    void schemaModelDependsOnNothingButTheJdk() {
+        noClasses().that().resideInAPackage("dev.retort.schema..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.retort.schema..", "java..")
+                .check(CORE);
+    }
+
+    @Test
     void graphNeverOpensFilesOrConnections() {
         noClasses().that().resideInAPackage("dev.retort.graph..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.sql..", "java.net..")
