@@ -1,5 +1,7 @@
 package dev.retort.dialect;
 
+import dev.retort.schema.Schema;
+import dev.retort.schema.SchemaScope;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -126,6 +128,25 @@ public interface Dialect {
      */
     MigrationLock lock(Connection connection, ConnectionOpener opener, String schema, String table, Duration timeout)
             throws SQLException;
+
+    /**
+     * Reads the tables, enum types, sequences and casts in scope from the live database, with a fixed number of bulk
+     * catalog queries (never one per table). Names come back as the database stores them; objects in
+     * {@code scope.defaultSchema()} have a {@code null} schema.
+     */
+    default Schema readSchema(Connection connection, SchemaScope scope) throws SQLException {
+        throw new UnsupportedOperationException("Autogenerate does not support " + name() + " yet");
+    }
+
+    /**
+     * The target schema with its types, server defaults and check expressions in the form {@link #readSchema} returns
+     * them in (e.g. {@code varchar(255)} as PostgreSQL prints it, a default or a check as the server would store
+     * it), so that comparing the two shows only real differences. Asks the server where text alone can't tell; changes
+     * nothing in the database.
+     */
+    default Schema canonicalize(Connection connection, Schema target, SchemaScope scope) throws SQLException {
+        return target;
+    }
 
     /** Opens a new connection to the same database. */
     @FunctionalInterface
