@@ -40,7 +40,29 @@ final class CurrentCommand {
                 env.print(format.format(env.scripts().script(revision.id()), verbose, RevisionFormat.Parts.CURRENT,
                         false));
             }
+            if (verbose) {
+                printIntegrity(db, rows);
+            }
             return ids(current);
+        }
+    }
+
+    /** With {@code -v}: the applied revisions edited since they ran, and those below the rows that never ran. */
+    private void printIntegrity(Database db, List<String> rows) {
+        AuditHistory audit;
+        try {
+            audit = new AuditHistory(env.scripts(), rows, db.versionTable().readLog(db.connection()));
+        } catch (SQLException e) {
+            throw db.translate(e);
+        }
+        for (String id : audit.modified()) {
+            env.print("Modified since applied: " + id + " ('" + env.scripts().script(id).source().displayPath()
+                    + "'); 'stamp --checksums' records it as it is now");
+        }
+        for (Revision revision : audit.missing()) {
+            env.print("Never applied, below the current revision: " + revision.id() + " ('"
+                    + env.scripts().script(revision.id()).source().displayPath() + "'); 'upgrade --include-missing'"
+                    + " runs it");
         }
     }
 

@@ -8,6 +8,7 @@ import dev.retort.runtime.MigrationFailedException;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.VersionTable;
 import dev.retort.runtime.VersionTableException;
+import dev.retort.script.RevisionScriptException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -109,6 +110,9 @@ final class Database implements AutoCloseable {
         }
         if (e instanceof VersionTableException vt) {
             return new CommandException(ErrorCode.VERSION_TABLE_CONFLICT, vt.getMessage(), vt);
+        }
+        if (e instanceof RevisionScriptException rs) {
+            return new CommandException(ErrorCode.INVALID_SCRIPT, rs.getMessage(), rs);
         }
         if (e instanceof SQLException sql) {
             return new CommandException(ErrorCode.DATABASE_ERROR, "Database error on " + displayUrl() + ": "

@@ -32,6 +32,12 @@ public enum ErrorCode {
     VERSION_TABLE_CONFLICT("Inspect the version table; 'current' shows what the database holds."),
     /** The database is not at the script heads ({@code current --check-heads}, or validate mode). */
     NOT_AT_HEAD("Run 'upgrade heads' to apply the pending revisions."),
+    /** An applied revision's script was edited after it ran: it no longer matches the checksum in the audit log. */
+    CHECKSUM_MISMATCH("Restore the script as it was applied, or record it as it is now with 'stamp --checksums'."),
+    /** The plan would run a revision the audit log records as applied, e.g. after a 'Revises' line changed. */
+    REVISION_ALREADY_APPLIED("Restore the 'Revises' line of the revision that was moved; join lines with 'merge'."),
+    /** Revisions below the version rows never ran, e.g. a branch merged or rebased below applied revisions. */
+    MISSING_REVISIONS("Run them with 'upgrade --include-missing', or mark them applied with 'stamp --missing'."),
     /** A command's arguments don't make sense together. */
     INVALID_ARGUMENTS("See the command's --help."),
     /** Anything else. */

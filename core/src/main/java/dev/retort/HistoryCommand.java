@@ -4,6 +4,7 @@ import dev.retort.graph.Revision;
 import dev.retort.runtime.AuditEntry;
 import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -35,16 +36,19 @@ final class HistoryCommand {
         env.graph();
         boolean needDatabase = "current".equals(base) || "current".equals(head) || indicateCurrent;
         if (!needDatabase) {
-            return display(orDefault(base, "base"), orDefault(head, "heads"), List.of(), Map.of(), verbose, false);
+            return display(orDefault(base, "base"), orDefault(head, "heads"), List.of(), Map.of(), null, verbose,
+                    false);
         }
         List<String> rows;
         Map<String, AuditEntry> applied;
+        AuditHistory audit;
         try (Database db = Database.open(env.config(), "history")) {
             try {
                 rows = db.migrator().currentHeads();
                 Steps.checkKnown(env.graph(), rows, env.resolveVendor(env.config().locations()).toString());
-                applied = StatusCommand.lastApplied(db.versionTable().readLog(db.connection()),
-                        env.graph().ancestorIds(rows, true));
+                List<AuditEntry> log = db.versionTable().readLog(db.connection());
+                applied = StatusCommand.lastApplied(log, env.graph().ancestorIds(rows, true));
+                audit = verbose ? new AuditHistory(env.scripts(), rows, log) : null;
             } catch (SQLException e) {
                 throw db.translate(e);
             }
@@ -52,7 +56,7 @@ final class HistoryCommand {
         List<String> lower = "current".equals(base) ? rows : orDefault(base, "base");
         List<String> upper = "current".equals(head) ? rows : orDefault(head, "heads");
         return display(lower.isEmpty() ? List.of("base") : lower, upper.isEmpty() ? List.of("heads") : upper, rows,
-                applied, verbose, indicateCurrent);
+                applied, audit, verbose, indicateCurrent);
     }
 
     /** {@code Applied: 2026-11-30T09:27:30Z by app (upgrade, 4 ms)}; no {@code by} for a blank user (H2). */
@@ -62,12 +66,18 @@ final class HistoryCommand {
                 + audit.executionTimeMs() + " ms)";
     }
 
+    /** {@code Modified: the script changed after it was applied (checksum 1a2b… recorded, 7c8d… now)}. */
+    static String modifiedLine(AuditEntry record, String now) {
+        return "Modified: the script changed after it was applied (checksum " + record.checksum().substring(0, Math.min(12, record.checksum().length()))
+                + " recorded, " + now.substring(0, 12) + " now)";
+    }
+
     private static List<String> orDefault(String value, String fallback) {
         return List.of(value == null ? fallback : value);
     }
 
     private List<String> display(List<String> base, List<String> head, List<String> rows,
-            Map<String, AuditEntry> applied, boolean verbose, boolean indicateCurrent) {
+            Map<String, AuditEntry> applied, AuditHistory audit, boolean verbose, boolean indicateCurrent) {
         RevisionFormat format = new RevisionFormat(env.scripts());
         List<Revision> revisions = RevisionErrors.catching().start(String.join(", ", base))
                 .end(String.join(", ", head)).call(() -> env.graph().walk(base, head));
@@ -75,8 +85,14 @@ final class HistoryCommand {
             boolean current = indicateCurrent && rows.contains(revision.id());
             var script = env.scripts().script(revision.id());
             if (verbose) {
-                AuditEntry audit = applied.get(revision.id());
-                env.print(format.logEntry(script, current, audit == null ? List.of() : List.of(appliedLine(audit))));
+                List<String> lines = new ArrayList<>();
+                if (applied.containsKey(revision.id())) {
+                    lines.add(appliedLine(applied.get(revision.id())));
+                }
+                if (audit != null && Boolean.FALSE.equals(audit.checksumMatches(revision.id()))) {
+                    lines.add(modifiedLine(audit.checksumRecord(revision.id()), script.body().checksum()));
+                }
+                env.print(format.logEntry(script, current, lines));
             } else {
                 env.print(format.oneLine(script, RevisionFormat.Parts.HISTORY, current));
             }

@@ -31,6 +31,12 @@ public record MigrationStatus(List<String> versionRows, List<String> current, Li
         return pending.isEmpty();
     }
 
+    /** The applied revisions whose scripts were edited after they ran, newest first. */
+    public List<String> modified() {
+        return history.stream().filter(r -> Boolean.FALSE.equals(r.checksumMatches())).map(RevisionInfo::revision)
+                .toList();
+    }
+
     /** How many revisions are applied. */
     public long appliedCount() {
         return history.stream().filter(r -> !r.state().equals(RevisionInfo.PENDING)).count();
@@ -41,22 +47,25 @@ public record MigrationStatus(List<String> versionRows, List<String> current, Li
      *
      * @param state {@code current} (a version row), {@code applied} (below a row) or {@code pending}
      * @param appliedAt when it last ran upward or was stamped, from the audit log; {@code null} when unknown
+     * @param checksumMatches whether the script still matches the checksum recorded when it ran; {@code false} when
+     *        it was edited since, {@code null} when nothing is recorded (pending, stamped, or applied before the
+     *        audit log)
      */
     public record RevisionInfo(String revision, List<String> downRevisions, List<String> branchLabels,
             List<String> dependsOn, String message, String createDate, String script, String state, boolean isHead,
-            Instant appliedAt, Long executionTimeMs, String appliedBy, String checksum) {
+            Instant appliedAt, Long executionTimeMs, String appliedBy, String checksum, Boolean checksumMatches) {
 
         public static final String CURRENT = "current";
         public static final String APPLIED = "applied";
         public static final String PENDING = "pending";
 
         static RevisionInfo of(dev.retort.script.RevisionScript script, List<String> labels, String state,
-                boolean isHead, AuditEntry audit) {
+                boolean isHead, AuditEntry audit, Boolean checksumMatches) {
             return new RevisionInfo(script.id(), script.revision().downRevisions(), labels,
                     script.revision().dependsOn(), script.message(), script.createDate(),
                     script.source().displayPath(), state, isHead, audit == null ? null : audit.appliedAt(),
                     audit == null ? null : audit.executionTimeMs(), audit == null ? null : audit.appliedBy(),
-                    audit == null ? null : audit.checksum());
+                    audit == null ? null : audit.checksum(), checksumMatches);
         }
     }
 }

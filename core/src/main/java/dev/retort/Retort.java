@@ -134,6 +134,22 @@ public final class Retort {
         return new StampCommand(env).run(targets, purge, sql);
     }
 
+    /**
+     * {@code stamp --checksums [REV...]}: accepts edits of applied revisions' scripts by recording their checksums as
+     * they are now (all edited ones when no revision is named); moves no version row. Returns the revisions recorded.
+     */
+    public List<String> stampChecksums(List<String> revisions) {
+        return new StampCommand(env).checksums(revisions);
+    }
+
+    /**
+     * {@code stamp --missing}: marks revisions below the version rows that never ran (e.g. merged in below the
+     * current head) as applied, without running them; moves no version row. Returns the revisions marked.
+     */
+    public List<String> stampMissing() {
+        return new StampCommand(env).missing();
+    }
+
     /** Where the database stands against the scripts; reads only. */
     public MigrationStatus status() {
         return new StatusCommand(env).run();

@@ -52,6 +52,8 @@ public final class RetortConfig {
     private final ClassLoader classLoader;
     private final Consumer<String> output;
     private final boolean quiet;
+    private final boolean validateChecksums;
+    private final boolean includeMissing;
 
     private RetortConfig(Builder b) {
         this.url = b.url;
@@ -71,6 +73,8 @@ public final class RetortConfig {
         this.classLoader = b.classLoader;
         this.output = b.output;
         this.quiet = b.quiet;
+        this.validateChecksums = b.validateChecksums;
+        this.includeMissing = b.includeMissing;
     }
 
     public static Builder builder() {
@@ -97,6 +101,8 @@ public final class RetortConfig {
         b.classLoader = classLoader;
         b.output = output;
         b.quiet = quiet;
+        b.validateChecksums = validateChecksums;
+        b.includeMissing = includeMissing;
         return b;
     }
 
@@ -143,6 +149,22 @@ public final class RetortConfig {
 
     public Duration lockTimeout() {
         return lockTimeout;
+    }
+
+    /**
+     * Whether {@code upgrade} and {@code downgrade} first check that every applied revision's script still matches
+     * the checksum recorded when it ran (default true).
+     */
+    public boolean validateChecksums() {
+        return validateChecksums;
+    }
+
+    /**
+     * Whether {@code upgrade} runs revisions below the version rows that never ran (e.g. merged in below the
+     * current head) instead of failing on them (default false).
+     */
+    public boolean includeMissing() {
+        return includeMissing;
     }
 
     /** Dialect name ({@code postgresql}, {@code h2}), or {@code null} to take it from the URL or connection. */
@@ -214,6 +236,8 @@ public final class RetortConfig {
         private ClassLoader classLoader = RetortConfig.class.getClassLoader();
         private Consumer<String> output = System.out::println;
         private boolean quiet;
+        private boolean validateChecksums = true;
+        private boolean includeMissing;
 
         private Builder() {
         }
@@ -322,6 +346,16 @@ public final class RetortConfig {
 
         public Builder quiet(boolean quiet) {
             this.quiet = quiet;
+            return this;
+        }
+
+        public Builder validateChecksums(boolean validateChecksums) {
+            this.validateChecksums = validateChecksums;
+            return this;
+        }
+
+        public Builder includeMissing(boolean includeMissing) {
+            this.includeMissing = includeMissing;
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.retort;
 import dev.retort.dialect.Dialect;
 import dev.retort.graph.RevisionGraph;
 import dev.retort.graph.StampMove;
+import dev.retort.runtime.AuditNote;
 import dev.retort.runtime.MigrationStep;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.OfflineScript;
@@ -46,6 +47,57 @@ final class StampCommand {
                 MigrationResult result = Steps.result("stamp", run);
                 Steps.log.info(Steps.summary(graph, result));
                 return result;
+            } catch (Exception e) {
+                throw db.translate(e);
+            }
+        }
+    }
+
+    /**
+     * {@code stamp --checksums [REV...]}: records the scripts of applied revisions as they are now (all edited ones
+     * when none are named), so that the checksum check accepts the edit; audited, moves no version row.
+     */
+    List<String> checksums(List<String> revisions) {
+        return record("stamp --checksums", (history, heads) -> {
+            List<String> ids = new ArrayList<>();
+            for (String revision : revisions) {
+                ids.add(RevisionErrors.catching().call(() -> env.graph().resolveOne(revision)).id());
+            }
+            return history.checksumNotes(ids);
+        }, "Recorded the checksum of {} ('{}') as it is now", "No applied revision's script differs from its"
+                + " recorded checksum; nothing recorded");
+    }
+
+    /**
+     * {@code stamp --missing}: marks the revisions below the version rows that never ran as applied, without
+     * running them; audited (with their checksums), moves no version row.
+     */
+    List<String> missing() {
+        return record("stamp --missing", (history, heads) -> history.missingNotes(),
+                "Marked {} ('{}') applied without running it", "No revision below the version rows is missing;"
+                        + " nothing recorded");
+    }
+
+    private interface NotesFor {
+        List<AuditNote> notes(AuditHistory history, List<String> heads);
+    }
+
+    private List<String> record(String command, NotesFor notesFor, String done, String nothing) {
+        var scripts = env.scripts();
+        try (Database db = Database.open(env.config(), command)) {
+            try {
+                List<AuditNote> notes = db.migrator().record(heads -> {
+                    Steps.checkKnown(scripts.graph(), heads, env.resolveVendor(env.config().locations()).toString());
+                    return notesFor.notes(new AuditHistory(scripts, heads, db.versionTable().readLog(db.connection())),
+                            heads);
+                });
+                for (AuditNote note : notes) {
+                    Steps.log.info(done, note.revision(), note.script());
+                }
+                if (notes.isEmpty()) {
+                    Steps.log.info(nothing);
+                }
+                return notes.stream().map(AuditNote::revision).toList();
             } catch (Exception e) {
                 throw db.translate(e);
             }

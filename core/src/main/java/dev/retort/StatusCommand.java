@@ -38,6 +38,8 @@ final class StatusCommand {
         List<String> pending = ids(RevisionErrors.catching().call(() -> graph.upgradePlan(rows, "heads")));
         Set<String> applied = graph.ancestorIds(rows, true);
         Map<String, AuditEntry> lastApplied = lastApplied(log, applied);
+        AuditHistory audit = new AuditHistory(scripts, rows, log);
+        Set<String> modified = Set.copyOf(audit.modified());
         List<MigrationStatus.RevisionInfo> history = new ArrayList<>();
         for (Revision revision : graph.walk("base", "heads")) {
             String id = revision.id();
@@ -45,7 +47,8 @@ final class StatusCommand {
                     : applied.contains(id) ? MigrationStatus.RevisionInfo.APPLIED
                     : MigrationStatus.RevisionInfo.PENDING;
             history.add(MigrationStatus.RevisionInfo.of(scripts.script(id), List.copyOf(graph.branchLabels(id)),
-                    state, graph.isHead(id), lastApplied.get(id)));
+                    state, graph.isHead(id), lastApplied.get(id),
+                    audit.checksumRecord(id) == null || !applied.contains(id) ? null : !modified.contains(id)));
         }
         return new MigrationStatus(rows, current, graph.heads(), pending, history);
     }
@@ -53,11 +56,14 @@ final class StatusCommand {
     /**
      * The latest audit record of each applied revision (the version rows and what they descend from). A downgrade
      * drops a revision's record; a revision that a stamp down took off has no record of its own, so only the
-     * applied set can leave it out.
+     * applied set can leave it out. Rows of other directions (a recorded checksum, a failed run) apply nothing.
      */
     static Map<String, AuditEntry> lastApplied(List<AuditEntry> log, Set<String> applied) {
         Map<String, AuditEntry> last = new HashMap<>();
         for (AuditEntry entry : log) {
+            if (!AuditHistory.APPLYING.contains(entry.direction())) {
+                continue;
+            }
             if (entry.direction().equals("downgrade")) {
                 last.remove(entry.revision());
             } else {

@@ -4,7 +4,9 @@ import dev.retort.dialect.Dialect;
 import dev.retort.dialect.Dialects;
 import dev.retort.graph.Revision;
 import dev.retort.graph.RevisionGraph;
+import dev.retort.runtime.MigrationStep;
 import dev.retort.runtime.Migrator;
+import dev.retort.runtime.RevisionStep;
 import dev.retort.runtime.OfflineScript;
 import dev.retort.script.ScriptDirectory;
 import java.sql.Connection;
@@ -60,7 +62,18 @@ final class UpgradeCommand {
             try {
                 Migrator.Result run = db.migrator().run(heads -> {
                     Steps.checkKnown(graph, heads, locations());
-                    return Steps.revisionSteps(scripts, plan(graph, heads, destination), upgrade);
+                    List<Revision> plan = plan(graph, heads, destination);
+                    AuditHistory history = new AuditHistory(scripts, heads,
+                            db.versionTable().readLog(db.connection()));
+                    List<Revision> missed = history.check(plan, upgrade, env.config().validateChecksums(),
+                            env.config().includeMissing());
+                    sayTakenAsApplied(history, heads);
+                    List<MigrationStep> steps = new ArrayList<>();
+                    for (Revision revision : missed) {
+                        steps.add(new RevisionStep(scripts.script(revision.id()), graph, true, true));
+                    }
+                    steps.addAll(Steps.revisionSteps(scripts, plan, upgrade));
+                    return steps;
                 }, false);
                 MigrationResult result = Steps.result(name(), run);
                 Steps.log.info(Steps.summary(graph, result));
@@ -68,6 +81,16 @@ final class UpgradeCommand {
             } catch (Exception e) {
                 throw db.translate(e);
             }
+        }
+    }
+
+    /** Says once per run that revisions below the rows without audit records are taken as applied. */
+    private static void sayTakenAsApplied(AuditHistory history, List<String> heads) {
+        int count = history.takenAsApplied();
+        if (count > 0) {
+            Steps.log.info("The audit log has no record of {} {} at or below {}; taking {} as applied (the database"
+                    + " was migrated before it had an audit log, e.g. by Alembic)", count,
+                    count == 1 ? "revision" : "revisions", String.join(", ", heads), count == 1 ? "it" : "them");
         }
     }
 

@@ -30,6 +30,9 @@ final class HeadMaintainer {
     }
 
     void updateToStep(MigrationStep step) throws SQLException {
+        if (step instanceof RevisionStep rs && rs.belowHeads()) {
+            return;
+        }
         if (step.shouldDeleteBranch(heads)) {
             delete(step.deleteVersionNum());
         } else if (step.shouldCreateBranch(heads)) {

@@ -7,6 +7,7 @@ import dev.retort.script.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -33,7 +34,13 @@ public final class Migrator {
     /** Decides the steps from the version rows read under the lock. */
     @FunctionalInterface
     public interface Plan {
-        List<MigrationStep> steps(List<String> heads);
+        List<MigrationStep> steps(List<String> heads) throws SQLException;
+    }
+
+    /** Decides audit rows from the version rows, under the lock. */
+    @FunctionalInterface
+    public interface Notes {
+        List<AuditNote> notes(List<String> heads) throws SQLException;
     }
 
     /** A step that ran and how long it took. */
@@ -107,6 +114,40 @@ public final class Migrator {
         }
     }
 
+    /**
+     * Under the lock, writes the audit rows decided from the version rows read under it, in one transaction; moves
+     * no version row. Returns the rows written.
+     */
+    public List<AuditNote> record(Notes notes) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(true);
+        try (MigrationLock lock = versionTable.dialect().lock(connection, opener, versionTable.schema(),
+                versionTable.table(), lockTimeout)) {
+            List<AuditNote> written = notes.notes(versionTable.readHeads(connection));
+            if (written.isEmpty()) {
+                return written;
+            }
+            connection.setAutoCommit(false);
+            try (VersionTable.Online store = versionTable.online(connection)) {
+                versionTable.ensureTables(connection);
+                Instant now = Instant.now();
+                for (AuditNote note : written) {
+                    store.log(new AuditRecord(note.revision(), note.direction(), note.from(), note.to(),
+                            note.script(), note.checksum(), now, 0));
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+            return written;
+        } finally {
+            if (!connection.isClosed()) {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
     private static List<StepRunner.Prepared> prepare(List<MigrationStep> steps) {
         // Read the bodies in parallel, as the headers were. A body that fails to read is read again below, in
         // order, so the failure reported is always the first one.
@@ -128,8 +169,7 @@ public final class Migrator {
                             + " was changed.", script.id(), script.source().displayPath(), 0, null, null, null,
                             List.of(), null);
                 }
-                List<SqlStatement> statements = rs.isUpgrade() ? script.body().upgradeStatements()
-                        : script.body().downgradeStatements();
+                List<SqlStatement> statements = script.statements(rs.isUpgrade());
                 out.add(new StepRunner.Prepared(step, statements, script, script.transactional()));
             } else {
                 out.add(new StepRunner.Prepared(step, List.of(), null, true));

@@ -54,8 +54,7 @@ public final class OfflineScript {
                 if (outside) {
                     emit("COMMIT;");
                 }
-                List<SqlStatement> statements = rs.isUpgrade() ? script.body().upgradeStatements()
-                        : script.body().downgradeStatements();
+                List<SqlStatement> statements = script.statements(rs.isUpgrade());
                 for (SqlStatement statement : statements) {
                     emit(statement.sql() + ";");
                 }

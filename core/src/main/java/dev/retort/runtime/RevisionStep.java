@@ -7,8 +7,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A revision's upgrade or downgrade. */
-public record RevisionStep(RevisionScript script, RevisionGraph graph, boolean isUpgrade) implements MigrationStep {
+/**
+ * A revision's upgrade or downgrade. A step {@code belowHeads} upgrades a revision the version rows already
+ * imply (one that was missed, e.g. merged in below the current head): it runs and is audited but moves no row.
+ */
+public record RevisionStep(RevisionScript script, RevisionGraph graph, boolean isUpgrade, boolean belowHeads)
+        implements MigrationStep {
+
+    public RevisionStep(RevisionScript script, RevisionGraph graph, boolean isUpgrade) {
+        this(script, graph, isUpgrade, false);
+    }
 
     @Override
     public String name() {

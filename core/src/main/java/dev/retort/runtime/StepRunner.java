@@ -104,6 +104,11 @@ final class StepRunner {
                 versionTable.ensureTables(connection);
                 if (purge) {
                     versionTable.purge(connection);
+                    if (!committed.isEmpty()) {
+                        // the log says what the purge took off, as a stamp to base, so it knows those are gone
+                        store.log(new AuditRecord(committed.get(committed.size() - 1), "stamp", committed,
+                                List.of(), null, null, java.time.Instant.now(), 0));
+                    }
                 }
             } else if (!perMigration) {
                 connection.setAutoCommit(false);

@@ -293,6 +293,30 @@ public final class RevisionScript {
         return b;
     }
 
+    /**
+     * The statements of the upgrade (or downgrade) section. A transactional revision may not control the
+     * transaction it runs in: a {@code COMMIT} would commit part of it without its version row and audit record.
+     *
+     * @throws RevisionScriptException naming the file and line of a {@code COMMIT}, {@code ROLLBACK},
+     *         {@code BEGIN}, {@code START TRANSACTION} or {@code END} in a transactional revision
+     */
+    public List<SqlStatement> statements(boolean upgrade) {
+        List<SqlStatement> statements = upgrade ? body().upgradeStatements() : body().downgradeStatements();
+        if (transactional) {
+            for (SqlStatement statement : statements) {
+                if (TransactionControl.controls(statement.sql())) {
+                    throw new RevisionScriptException(source.displayPath(), statement.line(), "'"
+                            + statement.firstLine() + "' ends the transaction the revision runs in, so part of it"
+                            + " would be committed without its version row and audit record\nRemove the statement:"
+                            + " Retort commits each revision with its version row. A revision that must control"
+                            + " transactions itself (e.g. for CREATE INDEX CONCURRENTLY) needs '-- " + TRANSACTIONAL
+                            + ": false' in its header and then runs outside a transaction.");
+                }
+            }
+        }
+        return statements;
+    }
+
     @Override
     public String toString() {
         return revision.id() + " (" + source.displayPath() + ")";

@@ -4,17 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
  * The SQL of a revision script: the upgrade section, the downgrade section (absent when the file has no
  * {@code -- migrate:downgrade} marker), and a SHA-256 checksum of everything from the upgrade marker on.
  *
- * <p>The checksum covers the SQL, not the header, so rewording a message or re-parenting a revision (the usual
- * way to resolve two heads) does not count as editing it. Line endings are normalized first.
+ * <p>The checksum covers the SQL, not the header, so rewording a message or re-parenting a revision does not count
+ * as editing it; line endings and whitespace are normalized first (see {@link Checksums}).
  */
 public final class ScriptBody {
 
@@ -22,16 +19,18 @@ public final class ScriptBody {
     private final Section upgrade;
     private final Section downgrade;
     private final String checksum;
+    private final String legacyChecksum;
 
     /** One section's SQL and the file line its first line is on. */
     public record Section(String sql, int firstLine) {
     }
 
-    private ScriptBody(String path, Section upgrade, Section downgrade, String checksum) {
+    private ScriptBody(String path, Section upgrade, Section downgrade, String body) {
         this.path = path;
         this.upgrade = upgrade;
         this.downgrade = downgrade;
-        this.checksum = checksum;
+        this.checksum = Checksums.of(body);
+        this.legacyChecksum = Checksums.legacy(body);
     }
 
     static ScriptBody read(ScriptSource source) {
@@ -73,23 +72,11 @@ public final class ScriptBody {
         Section upgrade = new Section(join(lines, upgradeMarker + 1, upgradeEnd), upgradeMarker + 2);
         Section downgrade = downgradeMarker < 0 ? null
                 : new Section(join(lines, downgradeMarker + 1, lines.length), downgradeMarker + 2);
-        return new ScriptBody(path, upgrade, downgrade, sha256(join(lines, upgradeMarker, lines.length)));
+        return new ScriptBody(path, upgrade, downgrade, join(lines, upgradeMarker, lines.length));
     }
 
     private static String join(String[] lines, int from, int to) {
         return String.join("\n", java.util.Arrays.asList(lines).subList(from, to));
-    }
-
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-
-    private static String sha256(String text) {
-        return HexFormat.of().formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The upgrade section. */
@@ -107,9 +94,17 @@ public final class ScriptBody {
         return downgrade != null;
     }
 
-    /** SHA-256 of the body, lowercase hex. */
+    /** SHA-256 of the body, whitespace normalized (see {@link Checksums}), lowercase hex. */
     public String checksum() {
         return checksum;
+    }
+
+    /**
+     * Whether a checksum recorded when the revision ran matches this body: the current form, or the form Retort
+     * recorded before whitespace was normalized (the body byte for byte, line endings aside).
+     */
+    public boolean matches(String recorded) {
+        return checksum.equals(recorded) || legacyChecksum.equals(recorded);
     }
 
     /** The upgrade section split into statements. */
