@@ -1,11 +1,16 @@
 package dev.retort.cli;
 
+import dev.retort.CommandException;
+import dev.retort.ErrorCode;
 import dev.retort.RevisionOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -184,9 +189,21 @@ final class Commands {
         @Option(names = "--sql", description = "Don't emit SQL to database - dump to standard output instead.")
         boolean sql;
 
+        @Option(names = "--include-missing", description = "Also run revisions below the current revision that"
+                + " never ran (e.g. a branch merged in below it), instead of failing on them.")
+        boolean includeMissing;
+
+        @Option(names = "--ignore-checksums", description = "Don't check that applied revisions' scripts still"
+                + " match the checksums recorded when they ran.")
+        boolean ignoreChecksums;
+
         @Override
         public Integer call() {
-            cli.retort().upgrade(revision, sql);
+            var builder = cli.config().includeMissing(includeMissing);
+            if (ignoreChecksums) {
+                builder.validateChecksums(false);
+            }
+            new dev.retort.Retort(builder.build()).upgrade(revision, sql);
             return 0;
         }
     }
@@ -201,9 +218,17 @@ final class Commands {
         @Option(names = "--sql", description = "Don't emit SQL to database - dump to standard output instead.")
         boolean sql;
 
+        @Option(names = "--ignore-checksums", description = "Don't check that applied revisions' scripts still"
+                + " match the checksums recorded when they ran.")
+        boolean ignoreChecksums;
+
         @Override
         public Integer call() {
-            cli.retort().downgrade(revision, sql);
+            var builder = cli.config();
+            if (ignoreChecksums) {
+                builder.validateChecksums(false);
+            }
+            new dev.retort.Retort(builder.build()).downgrade(revision, sql);
             return 0;
         }
     }
@@ -212,9 +237,9 @@ final class Commands {
             + " migrations.")
     static final class Stamp extends Base {
 
-        @Parameters(paramLabel = "REVISIONS", arity = "1..*", description = "Revision identifier(s): heads, base,"
-                + " revision ids.")
-        List<String> revisions;
+        @Parameters(paramLabel = "REVISIONS", arity = "0..*", description = "Revision identifier(s): heads, base,"
+                + " revision ids. With --checksums: the applied revisions to record (default: every edited one).")
+        List<String> revisions = new ArrayList<>();
 
         @Option(names = "--sql", description = "Don't emit SQL to database - dump to standard output instead.")
         boolean sql;
@@ -222,8 +247,35 @@ final class Commands {
         @Option(names = "--purge", description = "Unconditionally erase the version table before stamping.")
         boolean purge;
 
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--checksums", description = "Record the scripts of applied revisions as they are now,"
+                + " accepting their edits; changes no version row.")
+        boolean checksums;
+
+        @Option(names = "--missing", description = "Mark the revisions below the current revision that never ran"
+                + " as applied, without running them; changes no version row.")
+        boolean missing;
+
         @Override
         public Integer call() {
+            if (checksums || missing) {
+                if (checksums && missing || sql || purge || missing && !revisions.isEmpty()) {
+                    throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "stamp --checksums [REVISION...] and"
+                            + " stamp --missing stand alone: don't combine them with each other, --sql or --purge"
+                            + "\nRun them as separate commands.");
+                }
+                if (checksums) {
+                    cli.retort().stampChecksums(revisions);
+                } else {
+                    cli.retort().stampMissing();
+                }
+                return 0;
+            }
+            if (revisions.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "Missing required parameter: 'REVISIONS'");
+            }
             cli.retort().stamp(revisions, purge, sql);
             return 0;
         }

@@ -75,15 +75,18 @@ public class MigrationsEndpoint {
      *
      * @param state {@code current}, {@code applied} or {@code pending}
      * @param appliedAt when it last ran upward or was stamped, from the audit log
+     * @param checksumMatches whether the script still matches the checksum recorded when it ran: {@code false} when
+     *        it was edited since, {@code null} when nothing was recorded (pending, stamped, or applied before the
+     *        audit log)
      */
     public record RevisionDescriptor(String revision, List<String> downRevisions, List<String> branchLabels,
             List<String> dependsOn, String message, String createDate, String script, String state, boolean isHead,
-            Instant appliedAt, Long executionTimeMs, String appliedBy) {
+            Instant appliedAt, Long executionTimeMs, String appliedBy, Boolean checksumMatches) {
 
         static RevisionDescriptor of(MigrationStatus.RevisionInfo info) {
             return new RevisionDescriptor(info.revision(), info.downRevisions(), info.branchLabels(), info.dependsOn(),
                     info.message(), info.createDate(), info.script(), info.state(), info.isHead(), info.appliedAt(),
-                    info.executionTimeMs(), info.appliedBy());
+                    info.executionTimeMs(), info.appliedBy(), info.checksumMatches());
         }
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.boot.health.contributor.Health;
 /**
  * Health of the migrations, meant for the readiness group: UP when the database is at the script heads,
  * OUT_OF_SERVICE while revisions are pending, DOWN when the state can't be read (e.g. the database holds a revision
- * no script has).
+ * no script has). Details list the applied revisions whose scripts were edited since they ran ({@code modified}).
  */
 public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
@@ -24,6 +24,10 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
         MigrationStatus status = retort.status();
         builder.withDetail("current", status.current()).withDetail("heads", status.heads())
                 .withDetail("pending", status.pending());
+        if (!status.modified().isEmpty()) {
+            // applied revisions whose scripts were edited since they ran: the next upgrade refuses to run
+            builder.withDetail("modified", status.modified());
+        }
         if (status.upToDate()) {
             builder.up();
         } else {

@@ -78,6 +78,7 @@ public final class MigrationsAutoConfiguration {
                 .schema(properties.getSchema())
                 .transactionPerMigration(properties.isTransactionPerMigration())
                 .lockTimeout(properties.getLockTimeout())
+                .validateChecksums(properties.isValidateChecksums())
                 .fileTemplate(properties.getFileTemplate())
                 .versionPath(versionPath(properties))
                 .classLoader(resourceLoader.getClassLoader());

@@ -55,6 +55,12 @@ public class MigrationsProperties {
     private Duration lockTimeout = Duration.ofSeconds(60);
 
     /**
+     * Whether upgrades first check that every applied revision's script still matches the checksum recorded in the
+     * audit log when it ran, and fail (running nothing) when one was edited.
+     */
+    private boolean validateChecksums = true;
+
+    /**
      * What happens at startup when enabled: 'upgrade' runs pending revisions; 'validate' runs none and fails
      * startup if any are pending (for teams that migrate in a separate job).
      */
@@ -151,6 +157,14 @@ public class MigrationsProperties {
 
     public void setLockTimeout(Duration lockTimeout) {
         this.lockTimeout = lockTimeout;
+    }
+
+    public boolean isValidateChecksums() {
+        return validateChecksums;
+    }
+
+    public void setValidateChecksums(boolean validateChecksums) {
+        this.validateChecksums = validateChecksums;
     }
 
     public Mode getMode() {

@@ -78,7 +78,9 @@ class MigrationsActuatorTests {
                     assertThat(a1.appliedBy()).isEqualTo(db.user());
                     assertThat(a1.appliedAt()).isNotNull();
                     assertThat(a1.executionTimeMs()).isNotNull();
+                    assertThat(a1.checksumMatches()).isTrue();
                     assertThat(bean.history().get(0).appliedAt()).isNull();
+                    assertThat(bean.history().get(0).checksumMatches()).isNull();
                 });
     }
 
@@ -108,6 +110,22 @@ class MigrationsActuatorTests {
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
             assertThat(health.getDetails().get("error").toString())
                     .contains("Can't locate revision identified by 'deadbeef0000'");
+        });
+    }
+
+    @Test
+    void endpointAndHealthShowAnAppliedScriptThatNoLongerMatchesItsChecksum() {
+        runner.withPropertyValues("management.endpoints.web.exposure.include=migrations").run(context -> {
+            // as if a1's script had been edited after it ran
+            db.execute("UPDATE alembic_version_log SET checksum = repeat('0', 64) WHERE revision = 'a1'");
+            MigrationsDescriptor bean = context.getBean(MigrationsEndpoint.class).migrations().contexts()
+                    .get(context.getId()).migrationsBeans().get("retort");
+            assertThat(bean.history()).extracting(RevisionDescriptor::revision, RevisionDescriptor::checksumMatches)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("a2", true),
+                            org.assertj.core.groups.Tuple.tuple("a1", false));
+            var health = ((HealthIndicator) context.getBean("migrationsHealthContributor")).health(true);
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat(health.getDetails()).containsEntry("modified", java.util.List.of("a1"));
         });
     }
 

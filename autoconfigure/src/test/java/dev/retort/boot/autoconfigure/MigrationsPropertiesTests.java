@@ -18,6 +18,7 @@ class MigrationsPropertiesTests {
         assertThat(properties.isTransactionPerMigration()).isEqualTo(config.transactionPerMigration());
         assertThat(properties.getLockTimeout()).isEqualTo(config.lockTimeout());
         assertThat(properties.getFileTemplate()).isEqualTo(config.fileTemplate());
+        assertThat(properties.isValidateChecksums()).isEqualTo(config.validateChecksums());
     }
 
     @Test
