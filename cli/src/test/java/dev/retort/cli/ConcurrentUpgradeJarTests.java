@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConcurrentUpgradeJarTests {
 
     private static final int REVISIONS = 12;
-    private static final int PROCESSES = 8;
+    private static final int PROCESSES = 16;
 
     @RegisterExtension
     static final PostgresDatabase db = new PostgresDatabase();
@@ -35,7 +37,7 @@ class ConcurrentUpgradeJarTests {
     }
 
     @Test
-    void eightProcessesUpgradingAtOnceApplyEachRevisionExactlyOnce() throws Exception {
+    void sixteenProcessesUpgradingAtOnceApplyEachRevisionExactlyOnce() throws Exception {
         db.reset();
         db.execute("CREATE TABLE markers (revision text NOT NULL, backend int NOT NULL)");
         RevisionFiles files = new RevisionFiles(project.resolve("versions"));
@@ -85,6 +87,65 @@ class ConcurrentUpgradeJarTests {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(20));
         assertThat(db.tables()).contains("after_kill");
+    }
+
+    /**
+     * Killed (SIGKILL) while a revision's statement runs: the database is at a revision boundary (the whole run
+     * rolled back, or, with one transaction per revision, the revisions before the killed one committed), with
+     * version rows, audit log and schema agreeing; a rerun completes the upgrade and applies each revision once.
+     */
+    @ParameterizedTest(name = "transaction per migration: {0}")
+    @ValueSource(booleans = {false, true})
+    void killedMidRevisionLeavesARevisionBoundaryAndARerunCompletes(boolean perMigration) throws Exception {
+        db.reset();
+        // the backend of a killed client notices the closed socket while it sleeps, as a server would be set up
+        db.execute("ALTER DATABASE " + db.name() + " SET client_connection_check_interval = '200ms'");
+        db.execute("CREATE TABLE markers (revision text NOT NULL)");
+        RevisionFiles files = new RevisionFiles(project.resolve("versions"));
+        files.add("k1", null).message("first").upgrade("CREATE TABLE k1 (id int);\n"
+                + "INSERT INTO markers VALUES ('k1');").write();
+        files.add("k2", "k1").message("slow").upgrade("CREATE TABLE k2 (id int);\nINSERT INTO markers VALUES"
+                + " ('k2');\nSELECT pg_sleep(CASE WHEN EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'rerun')"
+                + " THEN 0 ELSE 60 END);").write();
+        files.add("k3", "k2").message("third").upgrade("CREATE TABLE k3 (id int);\n"
+                + "INSERT INTO markers VALUES ('k3');").write();
+        List<String> upgrade = perMigration ? args("--transaction-per-migration", "upgrade", "heads")
+                : args("upgrade", "heads");
+
+        Process victim = RetortJar.start(project, Map.of(), upgrade);
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (db.column("SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND state = 'active'"
+                + " AND query LIKE '%pg_sleep(CASE%' AND query NOT LIKE '%pg_stat_activity%'").isEmpty()) {
+            assertThat(Instant.now()).as("the slow revision started").isBefore(deadline);
+            assertThat(victim.isAlive()).as("the victim is running").isTrue();
+            Thread.sleep(50);
+        }
+        victim.destroyForcibly().waitFor();
+        while (!db.column("SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <>"
+                + " pg_backend_pid() AND backend_type = 'client backend'").isEmpty()) {
+            assertThat(Instant.now()).as("the killed client's backends ended").isBefore(deadline);
+            Thread.sleep(50);
+        }
+
+        List<String> applied = perMigration ? List.of("k1") : List.of();
+        assertThat(db.column("SELECT revision FROM markers ORDER BY revision")).isEqualTo(applied);
+        assertThat(db.tables()).isEqualTo(perMigration
+                ? List.of("alembic_version", "alembic_version_log", "k1", "markers") : List.of("markers"));
+        if (perMigration) {
+            assertThat(db.column("SELECT version_num FROM alembic_version")).containsExactly("k1");
+            assertThat(db.column("SELECT direction || ' ' || revision FROM alembic_version_log ORDER BY id"))
+                    .containsExactly("upgrade k1");
+        }
+        assertThat(db.column("SELECT 1 FROM pg_locks WHERE locktype = 'advisory'")).isEmpty();
+
+        db.execute("CREATE TABLE rerun (id int)");
+        RetortJar.Run rerun = RetortJar.finish(RetortJar.start(project, Map.of(), upgrade));
+
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(db.column("SELECT revision FROM markers ORDER BY revision")).containsExactly("k1", "k2", "k3");
+        assertThat(db.column("SELECT version_num FROM alembic_version")).containsExactly("k3");
+        assertThat(db.column("SELECT direction || ' ' || revision FROM alembic_version_log ORDER BY id"))
+                .containsExactly("upgrade k1", "upgrade k2", "upgrade k3");
     }
 
     /** The second run replaces the 60-second revision by a quick one: same id, no sleep. */
