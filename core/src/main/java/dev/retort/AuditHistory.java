@@ -78,7 +78,7 @@ final class AuditHistory {
 
     private Set<String> ancestors(Collection<String> ids) {
         List<String> known = ids.stream().filter(graph::contains).toList();
-        return known.isEmpty() ? new HashSet<>() : new HashSet<>(graph.ancestorIds(known, true));
+        return known.isEmpty() ? new HashSet<>() : new HashSet<>(graph.ancestorIds(known, false));
     }
 
     private Set<String> findMissing() {
@@ -92,7 +92,9 @@ final class AuditHistory {
         Set<String> unrecorded = new LinkedHashSet<>(belowRows);
         unrecorded.removeAll(recorded);
         unrecorded.removeAll(ancestors(start));
-        unrecorded.retainAll(ancestors(recorded));
+        // only below a recorded revision's own parents (not a dependency, whose branch may predate the log)
+        List<String> known = recorded.stream().filter(graph::contains).toList();
+        unrecorded.retainAll(known.isEmpty() ? Set.of() : graph.ancestorIds(known, false));
         return unrecorded;
     }
 

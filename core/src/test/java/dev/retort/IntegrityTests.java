@@ -315,6 +315,22 @@ class IntegrityTests {
     }
 
     @Test
+    void branchAppliedBeforeTheAuditLogIsNotFlaggedWhenALoggedRevisionDependsOnIt() throws Exception {
+        files.add("a1", null).message("a one").upgrade("CREATE TABLE a1 (id int);").write();
+        files.add("a2", "a1").message("a two").upgrade("CREATE TABLE a2 (id int);").write();
+        files.add("b1", null).message("b one").upgrade("CREATE TABLE b1 (id int);").write();
+        files.add("a3", "a2").dependsOn("b1").message("a three").upgrade("CREATE TABLE a3 (id int);").write();
+        db.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL,"
+                + " CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))",
+                "INSERT INTO alembic_version VALUES ('a2'), ('b1')");
+        retort().upgrade("heads");
+        files.add("a4", "a3").message("a four").upgrade("CREATE TABLE a4 (id int);").write();
+
+        assertThat(retort().upgrade("heads").steps()).extracting(MigrationResult.Step::revision)
+                .containsExactly("a4");
+    }
+
+    @Test
     void stampDownThenUpgradeRunsTheRevisionsAgainAsAlembicDoes() throws Exception {
         applyThree();
         db.execute("DROP TABLE t3");

@@ -19,32 +19,41 @@ public final class ScriptBody {
     private final Section upgrade;
     private final Section downgrade;
     private final String checksum;
-    private final String legacyChecksum;
+    private final ScriptSource source;
+    /** The checksum as Retort recorded it before whitespace was normalized; computed only when needed. */
+    private volatile String legacyChecksum;
 
     /** One section's SQL and the file line its first line is on. */
     public record Section(String sql, int firstLine) {
     }
 
-    private ScriptBody(String path, Section upgrade, Section downgrade, String body) {
+    private ScriptBody(String path, ScriptSource source, Section upgrade, Section downgrade, String body) {
         this.path = path;
         this.upgrade = upgrade;
         this.downgrade = downgrade;
         this.checksum = Checksums.of(body);
-        this.legacyChecksum = Checksums.legacy(body);
+        this.source = source;
+        this.legacyChecksum = source == null ? Checksums.legacy(body) : null;
     }
 
     static ScriptBody read(ScriptSource source) {
-        String text;
+        return parse(source.displayPath(), source, text(source));
+    }
+
+    private static String text(ScriptSource source) {
         try (InputStream in = source.open()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Can't read revision script '" + source.displayPath() + "': "
                     + e.getMessage(), e);
         }
-        return parse(source.displayPath(), text);
     }
 
     static ScriptBody parse(String path, String text) {
+        return parse(path, null, text);
+    }
+
+    private static ScriptBody parse(String path, ScriptSource source, String text) {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -72,7 +81,7 @@ public final class ScriptBody {
         Section upgrade = new Section(join(lines, upgradeMarker + 1, upgradeEnd), upgradeMarker + 2);
         Section downgrade = downgradeMarker < 0 ? null
                 : new Section(join(lines, downgradeMarker + 1, lines.length), downgradeMarker + 2);
-        return new ScriptBody(path, upgrade, downgrade, join(lines, upgradeMarker, lines.length));
+        return new ScriptBody(path, source, upgrade, downgrade, join(lines, upgradeMarker, lines.length));
     }
 
     private static String join(String[] lines, int from, int to) {
@@ -104,7 +113,17 @@ public final class ScriptBody {
      * recorded before whitespace was normalized (the body byte for byte, line endings aside).
      */
     public boolean matches(String recorded) {
-        return checksum.equals(recorded) || legacyChecksum.equals(recorded);
+        return checksum.equals(recorded) || recorded != null && legacyChecksum().equals(recorded);
+    }
+
+    private String legacyChecksum() {
+        String legacy = legacyChecksum;
+        if (legacy == null) {
+            // read again rather than keep every body's text for a comparison most runs never make
+            legacy = parse(path, null, text(source)).legacyChecksum;
+            legacyChecksum = legacy;
+        }
+        return legacy;
     }
 
     /** The upgrade section split into statements. */
