@@ -343,9 +343,4 @@ final class AuditHistory {
     private String path(String id) {
         return scripts.script(id).source().displayPath();
     }
-
-    /** The latest record of each revision per {@link StatusCommand#lastApplied}. */
-    Map<String, AuditEntry> lastApplied() {
-        return new HashMap<>(StatusCommand.lastApplied(log, belowRows));
-    }
 }

@@ -14,7 +14,7 @@ import org.springframework.core.Ordered;
 /**
  * Runs at startup, before the EntityManagerFactory, JdbcTemplate and anything else that uses the database: in
  * {@code upgrade} mode it runs the pending revisions up to the target; in {@code validate} mode it runs none and
- * fails startup when any are pending.
+ * fails startup when any are pending, or when an applied revision's script was edited since it ran.
  */
 public class MigrationsInitializer implements InitializingBean, Ordered {
 
@@ -48,6 +48,15 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
                     + (pending.size() == 1 ? " revision is" : " revisions are") + " pending (" + String.join(", ",
                     pending) + ") and migrations.mode=validate runs none. The database is at "
                     + (status.versionRows().isEmpty() ? "base" : String.join(", ", status.versionRows())) + ".");
+        }
+        List<String> modified = status.modified();
+        if (retort.config().validateChecksums() && !modified.isEmpty()) {
+            throw new CommandException(ErrorCode.CHECKSUM_MISMATCH, (modified.size() == 1 ? "Revision "
+                    + modified.get(0) + " was" : "Revisions " + String.join(", ", modified) + " were") + " edited"
+                    + " after " + (modified.size() == 1 ? "it was" : "they were") + " applied, and"
+                    + " migrations.mode=validate refuses to start on scripts that differ from what the database ran\n"
+                    + "Restore the scripts as applied, or, if the edit is meant, record them with 'migrations stamp"
+                    + " --checksums'; migrations.validate-checksums=false skips this check.");
         }
         log.info("Database is up to date at {}; migrations.mode=validate ran nothing",
                 status.versionRows().isEmpty() ? "base" : String.join(", ", status.versionRows()));

@@ -70,6 +70,14 @@ class MigrationsAutoConfigurationTests {
                 .withUserConfiguration(NoteEntities.class);
     }
 
+    private static void execute(String sql) {
+        try {
+            db.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String ddlAuto(org.springframework.context.ApplicationContext context) {
         return (String) context.getBean(LocalContainerEntityManagerFactoryBean.class).getJpaPropertyMap()
                 .get("hibernate.hbm2ddl.auto");
@@ -269,6 +277,21 @@ class MigrationsAutoConfigurationTests {
         postgres().withPropertyValues("migrations.enabled=true").run(context -> assertThat(context).hasNotFailed());
         postgresWithJpa().withPropertyValues("migrations.enabled=true", "migrations.mode=validate")
                 .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void validateModeFailsWhenAnAppliedScriptWasEdited() {
+        postgres().withPropertyValues("migrations.enabled=true").run(context -> assertThat(context).hasNotFailed());
+        execute("UPDATE alembic_version_log SET checksum = repeat('0', 64) WHERE revision = 'a1'");
+        postgresWithJpa().withPropertyValues("migrations.enabled=true", "migrations.mode=validate").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context).getFailure().rootCause().hasMessage("Revision a1 was edited after it was applied,"
+                    + " and migrations.mode=validate refuses to start on scripts that differ from what the database"
+                    + " ran\nRestore the scripts as applied, or, if the edit is meant, record them with 'migrations"
+                    + " stamp --checksums'; migrations.validate-checksums=false skips this check.");
+        });
+        postgresWithJpa().withPropertyValues("migrations.enabled=true", "migrations.mode=validate",
+                "migrations.validate-checksums=false").run(context -> assertThat(context).hasNotFailed());
     }
 
     @Test
