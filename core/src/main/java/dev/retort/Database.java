@@ -10,6 +10,7 @@ import dev.retort.runtime.MigrationFailedException;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.VersionTable;
 import dev.retort.runtime.VersionTableException;
+import dev.retort.script.RevisionScriptException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -138,6 +139,9 @@ final class Database implements AutoCloseable {
         if (e instanceof MigrationFailedException mf) {
             return new CommandException(ErrorCode.MIGRATION_FAILED, Urls.scrub(mf.getMessage(), config.password()),
                     mf);
+        }
+        if (e instanceof RevisionScriptException rs) {
+            return new CommandException(ErrorCode.INVALID_SCRIPT, rs.getMessage(), rs);
         }
         if (e instanceof LockTimeoutException lt) {
             return new CommandException(ErrorCode.LOCK_TIMEOUT, lt.getMessage(), lt);

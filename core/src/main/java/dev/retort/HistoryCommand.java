@@ -45,7 +45,7 @@ final class HistoryCommand {
                 Steps.checkKnown(env.graph(), rows, env.resolveVendor(env.config().locations()).toString());
                 applied = StatusCommand.lastApplied(db.versionTable().readLog(db.connection()),
                         env.graph().ancestorIds(rows, true));
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 throw db.translate(e);
             }
         }

@@ -32,7 +32,7 @@ final class RevisionCommand {
         String id = options.revId() != null ? options.revId() : newId();
         RevisionErrors.catching().run(() -> Revision.verifyId(id));
         createTargetDirectory();
-        ScriptDirectory scripts = env.scripts();
+        ScriptDirectory scripts = env.scriptsEvenWithMissingLocations();
         RevisionGraph graph = scripts.graph();
         if (graph.contains(id)) {
             throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Revision " + id + " is already present in '"

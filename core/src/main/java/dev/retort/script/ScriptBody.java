@@ -2,7 +2,6 @@ package dev.retort.script;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,10 +36,10 @@ public final class ScriptBody {
     static ScriptBody read(ScriptSource source) {
         String text;
         try (InputStream in = source.open()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            byte[] bytes = in.readAllBytes();
+            text = Utf8.decode(bytes, 0, bytes.length, source.displayPath(), 1);
         } catch (IOException e) {
-            throw new UncheckedIOException("Can't read revision script '" + source.displayPath() + "': "
-                    + e.getMessage(), e);
+            throw new RevisionScriptException(source.displayPath(), 0, Reasons.ofScript(e, source.file()));
         }
         return parse(source.displayPath(), text);
     }

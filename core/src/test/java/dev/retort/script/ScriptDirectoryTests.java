@@ -146,13 +146,14 @@ class ScriptDirectoryTests {
     }
 
     @Test
-    void missingLocationIsAWarningNotAnError() {
-        ScriptDirectory scripts = ScriptDirectory.load(List.of(Location.parse("filesystem:" + dir.resolve("none"))),
-                getClass().getClassLoader(), warnings::add);
+    void missingLocationIsListedForTheCallerUnlessOptional() {
+        ScriptDirectory scripts = ScriptDirectory.load(List.of(Location.parse("filesystem:" + dir.resolve("none")),
+                Location.parse("optional:filesystem:" + dir.resolve("extra")),
+                Location.parse("optional:classpath:no/such/dir")), getClass().getClassLoader(), warnings::add);
 
         assertThat(scripts.scripts()).isEmpty();
-        assertThat(warnings).containsExactly("Location 'filesystem:" + dir.resolve("none")
-                + "' does not exist; no revision scripts are read from it");
+        assertThat(scripts.missingLocations()).containsExactly(Location.parse("filesystem:" + dir.resolve("none")));
+        assertThat(warnings).isEmpty();
     }
 
     @Test
