@@ -144,7 +144,7 @@ final class Database implements AutoCloseable {
             return new CommandException(ErrorCode.INVALID_SCRIPT, rs.getMessage(), rs);
         }
         if (e instanceof LockTimeoutException lt) {
-            return new CommandException(ErrorCode.LOCK_TIMEOUT, lt.getMessage(), lt);
+            return new CommandException(ErrorCode.LOCK_TIMEOUT, lt.getMessage(), null, lt);
         }
         if (e instanceof VersionTableException vt) {
             return new CommandException(ErrorCode.VERSION_TABLE_CONFLICT, vt.getMessage(),

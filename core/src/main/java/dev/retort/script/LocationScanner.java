@@ -145,7 +145,7 @@ final class LocationScanner {
             return directory.toRealPath();
         } catch (IOException e) {
             throw new RevisionScriptException("Can't read the directory '" + shown(location, prefix) + "': "
-                    + Reasons.of(e, directory));
+                    + Reasons.of(e, directory) + "; check the directory and its permissions");
         }
     }
 
@@ -177,7 +177,8 @@ final class LocationScanner {
                 });
             }
         } catch (IOException e) {
-            throw new RevisionScriptException("Can't read location '" + location + "': " + Reasons.of(e, null));
+            throw new RevisionScriptException("Can't read location '" + location + "': " + Reasons.of(e, null)
+                    + "; check the location and its permissions");
         }
         return found;
     }

@@ -189,7 +189,8 @@ public final class RevisionScript {
         } catch (CycleDetectedException e) {
             String key = e.kind() == CycleDetectedException.Kind.SELF_LOOP ? REVISES : DEPENDS_ON;
             throw new RevisionScriptException(path, keyLines.get(key), e.getMessage() + "; a revision can't '"
-                    + key + "' itself");
+                    + key + "' itself: name the revision" + (key.equals(REVISES) ? " it follows" : "s it needs")
+                    + " instead");
         }
         String first = texts.isEmpty() ? "" : texts.get(0);
         String message = isKnownKey(first) ? "" : first.strip();

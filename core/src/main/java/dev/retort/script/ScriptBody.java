@@ -66,7 +66,8 @@ public final class ScriptBody {
             }
         }
         if (upgradeMarker < 0) {
-            throw new RevisionScriptException(path, lines.length, "no '" + Markers.UPGRADE + "' marker");
+            throw new RevisionScriptException(path, lines.length, "no '" + Markers.UPGRADE + "' marker; put '"
+                    + Markers.UPGRADE + "' on its own line above the upgrade SQL");
         }
         int upgradeEnd = downgradeMarker < 0 ? lines.length : downgradeMarker;
         Section upgrade = new Section(join(lines, upgradeMarker + 1, upgradeEnd), upgradeMarker + 2);

@@ -233,7 +233,8 @@ class ScriptDirectoryTests {
         write("a.sql", "-- a\n-- Revision ID: a1\n-- Revises: a1\n-- migrate:upgrade\n");
 
         assertThatThrownBy(this::load).hasMessage("Revision script '" + dir + "/a.sql' line 3: Self-loop is detected in"
-                + " revisions (a1); a revision can't 'Revises' itself");
+                + " revisions (a1); a revision can't 'Revises' itself: name the revision it follows"
+                + " instead");
     }
 
     @Test
