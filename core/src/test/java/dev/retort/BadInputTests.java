@@ -389,6 +389,19 @@ class BadInputTests {
         }
     }
 
+    // 12. partial ids
+
+    @Test
+    void uniquePrefixOfAnyLengthIsATargetAsInAlembic() throws SQLException {
+        files.add("b2b2b2b2b2b2", "a1a1a1a1a1a1").upgrade("CREATE TABLE t2 (v text);").write();
+
+        retort().upgrade("b2b");
+
+        assertThat(db.column("SELECT version_num FROM alembic_version")).containsExactly("b2b2b2b2b2b2");
+        retort().downgrade("a", false);
+        assertThat(db.column("SELECT version_num FROM alembic_version")).containsExactly("a1a1a1a1a1a1");
+    }
+
     // 11. target errors say what to do
 
     @Test
