@@ -207,4 +207,29 @@ class BadOptionsTests {
         assertThat(run.err()).isEqualTo("FAILED: Can't connect to jdbc:postgresql://no-such-host.invalid:5432/app:"
                 + " the host name 'no-such-host.invalid' could not be resolved\n  Check the host name in the URL.\n");
     }
+
+    @Test
+    void locationWithATypoIsAnErrorNamingTheOptionNotAnUpgradeOfNothing() throws SQLException {
+        String typo = "filesystem:" + project.resolve("db/migratons");
+        Run run = retort("-q", "--url", url, "--locations", typo, "upgrade", "heads");
+
+        assertThat(run).isEqualTo(new Run(1, "", "FAILED: Location '" + typo + "' of --locations does not exist (no"
+                + " directory " + project.resolve("db/migratons") + ")\n  Fix the location in --locations, or, if it"
+                + " may be absent, mark it optional: 'optional:" + typo + "'.\n"));
+        assertDatabaseUntouched();
+    }
+
+    @Test
+    void latin1ScriptFailsWithFileLineAndEncoding() throws Exception {
+        java.nio.file.Files.write(project.resolve("db/migrations/b2_latin1.sql"), ("-- latin1\n-- Revision ID: b2\n"
+                + "-- Revises: a1a1a1a1a1a1\n-- migrate:upgrade\nINSERT INTO t1 VALUES ('caf\u00e9');\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        Run run = retort("-q", "--url", url, "--locations", locations(), "upgrade", "heads");
+
+        assertThat(run).isEqualTo(new Run(1, "", "FAILED: Revision script '" + project.resolve(
+                "db/migrations/b2_latin1.sql") + "' line 5: byte 0xE9 at column 28 is not UTF-8; Retort reads scripts"
+                + " as UTF-8 (a BOM is allowed): save the file as UTF-8 (it looks like Latin-1/Windows-1252)\n"));
+        assertDatabaseUntouched();
+    }
 }
