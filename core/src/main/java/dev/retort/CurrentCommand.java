@@ -24,7 +24,7 @@ final class CurrentCommand {
             List<String> rows;
             try {
                 rows = db.migrator().currentHeads();
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 throw db.translate(e);
             }
             Steps.checkKnown(graph, rows, env.resolveVendor(env.config().locations()).toString());
@@ -73,7 +73,7 @@ final class CurrentCommand {
                 List<String> rows = db.migrator().currentHeads();
                 Steps.checkKnown(env.graph(), rows, env.resolveVendor(env.config().locations()).toString());
                 return rows;
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 throw db.translate(e);
             }
         }

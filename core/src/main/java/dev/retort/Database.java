@@ -4,6 +4,8 @@ import dev.retort.dialect.Dialect;
 import dev.retort.dialect.Dialects;
 import dev.retort.dialect.LockTimeoutException;
 import dev.retort.internal.Urls;
+import dev.retort.runtime.ConnectionLostException;
+import dev.retort.internal.Connections;
 import dev.retort.runtime.MigrationFailedException;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.VersionTable;
@@ -33,36 +35,65 @@ final class Database implements AutoCloseable {
     static Database open(RetortConfig config, String command) {
         if (!config.hasDatabase()) {
             throw new CommandException(ErrorCode.NO_DATABASE, "'" + command + "' needs a database and none is"
-                    + " configured; pass --url (or set DATABASE_URL in the environment or in a .env file)");
+                    + " configured");
         }
         Connection connection = null;
         try {
-            connection = connect(config);
-            Dialect dialect = config.dialect() != null ? Dialects.forName(config.dialect())
-                    : Dialects.forConnection(connection);
+            try {
+                connection = connect(config);
+            } catch (SQLException e) {
+                throw new CommandException(ErrorCode.DATABASE_ERROR, "Can't connect to " + describe(config) + ": "
+                        + Urls.scrub(Connections.whyNot(e, config.url(), config.connectTimeout()), config.password()),
+                        Connections.action(e), null);
+            }
+            Dialect dialect = dialect(config, connection);
             Migrator.logContext(dialect, false);
             return new Database(config, connection, dialect);
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new CommandException(ErrorCode.DATABASE_ERROR, "Can't connect to " + describe(config) + ": "
-                    + Urls.scrub(e.getMessage(), config.password()), null);
+            throw new CommandException(ErrorCode.DATABASE_ERROR, "Can't read the database's metadata at "
+                    + describe(config) + ": " + Urls.scrub(e.getMessage(), config.password()), null);
+        } catch (CommandException e) {
+            closeQuietly(connection);
+            throw e;
         } catch (IllegalArgumentException e) {
             closeQuietly(connection);
             throw new CommandException(ErrorCode.DATABASE_ERROR, e.getMessage(), e);
         }
     }
 
+    /** The configured dialect, which must be the connected database's, or the database's. */
+    private static Dialect dialect(RetortConfig config, Connection connection) throws SQLException {
+        Dialect ofDatabase;
+        try {
+            ofDatabase = Dialects.forConnection(connection);
+        } catch (IllegalArgumentException e) {
+            if (config.dialect() == null) {
+                throw e;
+            }
+            return Dialects.forName(config.dialect());
+        }
+        if (config.dialect() != null && !Dialects.forName(config.dialect()).name().equals(ofDatabase.name())) {
+            throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "The dialect is set to '" + config.dialect()
+                    + "' but the database is " + ofDatabase.name(), "Leave the dialect out (--dialect,"
+                    + " migrations.dialect) to take it from the database, or connect to the database it names.", null);
+        }
+        return ofDatabase;
+    }
+
     private static Connection connect(RetortConfig config) throws SQLException {
         if (config.dataSource() != null) {
             return config.dataSource().getConnection();
         }
-        Properties properties = new Properties();
+        Properties properties = Connections.timeouts(config.url(), config.connectTimeout());
         if (config.user() != null) {
             properties.setProperty("user", config.user());
         }
         if (config.password() != null) {
             properties.setProperty("password", config.password());
         }
+        // for drivers without a login timeout property of their own; PostgreSQL's are set above
+        DriverManager.setLoginTimeout(Connections.seconds(config.connectTimeout()));
         return DriverManager.getConnection(config.url(), properties);
     }
 
@@ -101,20 +132,34 @@ final class Database implements AutoCloseable {
         if (e instanceof CommandException ce) {
             return ce;
         }
+        if (e instanceof ConnectionLostException lost) {
+            return new CommandException(ErrorCode.DATABASE_ERROR, Urls.scrub(lost.getMessage(), config.password()),
+                    null, lost);
+        }
         if (e instanceof MigrationFailedException mf) {
             return new CommandException(ErrorCode.MIGRATION_FAILED, Urls.scrub(mf.getMessage(), config.password()),
                     mf);
         }
+        if (e instanceof RevisionScriptException rs) {
+            return new CommandException(ErrorCode.INVALID_SCRIPT, rs.getMessage(), rs);
+        }
         if (e instanceof LockTimeoutException lt) {
-            return new CommandException(ErrorCode.LOCK_TIMEOUT, lt.getMessage(), lt);
+            return new CommandException(ErrorCode.LOCK_TIMEOUT, lt.getMessage(), null, lt);
         }
         if (e instanceof VersionTableException vt) {
-            return new CommandException(ErrorCode.VERSION_TABLE_CONFLICT, vt.getMessage(), vt);
+            return new CommandException(ErrorCode.VERSION_TABLE_CONFLICT, vt.getMessage(),
+                    vt.action() != null ? vt.action() : ErrorCode.VERSION_TABLE_CONFLICT.action(), vt);
         }
         if (e instanceof RevisionScriptException rs) {
             return new CommandException(ErrorCode.INVALID_SCRIPT, rs.getMessage(), rs);
         }
         if (e instanceof SQLException sql) {
+            if (Connections.lost(sql, connection)) {
+                return new CommandException(ErrorCode.DATABASE_ERROR, "The connection to " + describe(config)
+                        + " was lost: " + Urls.scrub(Connections.firstLine(sql), config.password()), "Nothing was"
+                        + " changed by this run unless it says otherwise above; check that the database is up, then"
+                        + " run the command again (that is safe).", sql);
+            }
             return new CommandException(ErrorCode.DATABASE_ERROR, "Database error on " + displayUrl() + ": "
                     + Urls.scrub(sql.getMessage(), config.password()), sql);
         }

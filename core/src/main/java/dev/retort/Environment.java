@@ -38,6 +38,18 @@ final class Environment {
 
     /** The scripts under the configured locations; {@code {vendor}} is resolved when the dialect is known. */
     ScriptDirectory scripts() {
+        ScriptDirectory s = scriptsEvenWithMissingLocations();
+        if (!s.missingLocations().isEmpty()) {
+            throw missingLocation(s.missingLocations().get(0));
+        }
+        return s;
+    }
+
+    /**
+     * The scripts, also when a location doesn't exist yet: for {@code revision}, which may be about to create it
+     * with the first script.
+     */
+    ScriptDirectory scriptsEvenWithMissingLocations() {
         ScriptDirectory s = scripts;
         if (s == null) {
             synchronized (this) {
@@ -74,11 +86,34 @@ final class Environment {
     }
 
     private ScriptDirectory load(List<Location> locations) {
+        if (locations.isEmpty()) {
+            throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "No locations are configured"
+                    + (config.locationsSetting() == null ? "" : " (" + config.locationsSetting() + " is empty)"),
+                    "Give at least one location, e.g. " + RetortConfig.DEFAULT_LOCATIONS + ".", null);
+        }
+        ScriptDirectory directory;
         try {
-            return ScriptDirectory.load(resolveVendor(locations), config.classLoader(), log::warn);
+            directory = ScriptDirectory.load(resolveVendor(locations), config.classLoader(), log::warn);
         } catch (RevisionScriptException e) {
             throw new CommandException(ErrorCode.INVALID_SCRIPT, e.getMessage(), e);
         }
+        return directory;
+    }
+
+    /** A location that doesn't exist, named as the user gave it, with the way to make it optional. */
+    private CommandException missingLocation(Location location) {
+        String setting = config.locationsSetting();
+        String where = location.kind() == Location.Kind.FILESYSTEM
+                ? "no directory " + location.directory().toAbsolutePath().normalize() : "not on the classpath";
+        String message = "Location '" + location + "'" + (setting == null ? " (the default)" : " of " + setting)
+                + " does not exist (" + where + ")";
+        String optional = Location.OPTIONAL_PREFIX + location;
+        String action = setting == null
+                ? "Create the directory (the 'revision' command does), or name the scripts' location with"
+                        + " --locations (migrations.locations); mark one that may be absent '" + optional + "'."
+                : "Fix the location in " + setting + ", or, if it may be absent, mark it optional: '" + optional
+                        + "'.";
+        return new CommandException(ErrorCode.INVALID_ARGUMENTS, message, action, null);
     }
 
     List<Location> resolveVendor(List<Location> locations) {

@@ -10,24 +10,24 @@ public enum ErrorCode {
     MULTIPLE_HEADS("Run 'heads' to see the heads, then upgrade to 'heads' (all of them), pick one with"
             + " '<branchname>@head', or join them with 'merge heads'."),
     /** An identifier (a target, a {@code Revises} id given on the command line) matches no revision script. */
-    UNKNOWN_REVISION("Check the id with 'history'."),
+    UNKNOWN_REVISION("Run 'history' to list the revisions; a target is a full id, a unique prefix of one, 'head',"
+            + " 'heads', 'base', '<branchname>@head' or a relative step such as +1."),
     /** The database's version table holds a revision no script has (e.g. after switching branches). */
-    UNKNOWN_VERSION_ROW("Restore the script that has the revision, or, if the database really is at another"
-            + " revision, re-stamp it with 'stamp --purge <revision>'."),
+    UNKNOWN_VERSION_ROW(null),
     /** Two points are not along one branch, or a relative step can't be taken. */
-    INVALID_TARGET("Check the target against 'history' and 'current'."),
+    INVALID_TARGET("Run 'current' to see where the database is and 'history' to see the revisions, then pick a"
+            + " target along one branch from there."),
     /** A revision script is malformed or the scripts don't form a valid graph. */
-    INVALID_SCRIPT("Fix the revision script named in the message."),
+    INVALID_SCRIPT(null),
     /** A command needs a database and none was configured. */
-    NO_DATABASE("Pass --url (or set DATABASE_URL in the environment or a .env file)."),
+    NO_DATABASE("Pass --url (or set DATABASE_URL in the environment or in a .env file)."),
     /** The database could not be reached or read. */
-    DATABASE_ERROR("Check the URL, credentials and that the database is running."),
+    DATABASE_ERROR("Check the URL, the credentials and that the database is running, then run the command again."),
     /** Another process held the migration lock for longer than the lock timeout. */
     LOCK_TIMEOUT("Another migration is running against this database; wait for it to finish, or raise the lock"
             + " timeout."),
     /** A statement of a revision failed; the run was rolled back as far as its transaction mode allows. */
-    MIGRATION_FAILED("Fix the statement in the revision script named in the message, then run the command"
-            + " again."),
+    MIGRATION_FAILED(null),
     /** The version table did not change as expected (a concurrent writer, or a hand-edited table). */
     VERSION_TABLE_CONFLICT("Inspect the version table; 'current' shows what the database holds."),
     /** The database is not at the script heads ({@code current --check-heads}, or validate mode). */
@@ -39,7 +39,7 @@ public enum ErrorCode {
     /** Revisions below the version rows never ran, e.g. a branch merged or rebased below applied revisions. */
     MISSING_REVISIONS("Run them with 'upgrade --include-missing', or mark them applied with 'stamp --missing'."),
     /** A command's arguments don't make sense together. */
-    INVALID_ARGUMENTS("See the command's --help."),
+    INVALID_ARGUMENTS("See the command's --help for its arguments."),
     /** Anything else. */
     FAILED("See the message above.");
 
@@ -49,7 +49,11 @@ public enum ErrorCode {
         this.action = action;
     }
 
-    /** What the user can do about it, in one or two sentences. */
+    /**
+     * What the user can do about it, in one or two sentences: the second line the CLI prints under
+     * {@code FAILED: <message>}. {@code null} for the kinds whose messages always end with what to do (a revision
+     * script's problem and its fix, a failed statement and the state it left the database in).
+     */
     public String action() {
         return action;
     }

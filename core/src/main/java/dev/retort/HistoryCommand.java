@@ -49,7 +49,7 @@ final class HistoryCommand {
                 List<AuditEntry> log = db.versionTable().readLog(db.connection());
                 applied = StatusCommand.lastApplied(log, env.graph().ancestorIds(rows, true));
                 audit = verbose ? new AuditHistory(env.scripts(), rows, log) : null;
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 throw db.translate(e);
             }
         }

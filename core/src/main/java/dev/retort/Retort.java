@@ -46,7 +46,7 @@ public final class Retort {
         CompletableFuture<ScriptDirectory> future = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try {
-                future.complete(new Environment(config).scripts());
+                future.complete(new Environment(config).scriptsEvenWithMissingLocations());
             } catch (Throwable e) {
                 future.completeExceptionally(e);
             }

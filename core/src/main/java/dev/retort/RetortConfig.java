@@ -1,5 +1,7 @@
 package dev.retort;
 
+import dev.retort.dialect.Dialect;
+import dev.retort.dialect.Dialects;
 import dev.retort.internal.Urls;
 import dev.retort.script.Location;
 import java.nio.file.Path;
@@ -32,6 +34,8 @@ public final class RetortConfig {
     /** The default file name template for new revisions (the extension {@code .sql} is added). */
     public static final String DEFAULT_FILE_TEMPLATE =
             "%(year)d%(month).2d%(day).2d_%(hour).2d%(minute).2d_%(rev)s_%(slug)s";
+    /** The default time to wait for the database to accept a connection and log in. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
     /** Alembic's default slug length. */
     public static final int DEFAULT_TRUNCATE_SLUG_LENGTH = 40;
 
@@ -44,6 +48,8 @@ public final class RetortConfig {
     private final String schema;
     private final boolean transactionPerMigration;
     private final Duration lockTimeout;
+    private final Duration connectTimeout;
+    private final String locationsSetting;
     private final String dialect;
     private final String fileTemplate;
     private final int truncateSlugLength;
@@ -65,6 +71,8 @@ public final class RetortConfig {
         this.schema = b.schema;
         this.transactionPerMigration = b.transactionPerMigration;
         this.lockTimeout = b.lockTimeout;
+        this.connectTimeout = b.connectTimeout;
+        this.locationsSetting = b.locationsSetting;
         this.dialect = b.dialect;
         this.fileTemplate = b.fileTemplate;
         this.truncateSlugLength = b.truncateSlugLength;
@@ -93,6 +101,8 @@ public final class RetortConfig {
         b.schema = schema;
         b.transactionPerMigration = transactionPerMigration;
         b.lockTimeout = lockTimeout;
+        b.connectTimeout = connectTimeout;
+        b.locationsSetting = locationsSetting;
         b.dialect = dialect;
         b.fileTemplate = fileTemplate;
         b.truncateSlugLength = truncateSlugLength;
@@ -167,6 +177,22 @@ public final class RetortConfig {
         return includeMissing;
     }
 
+    /**
+     * How long to wait for the database to accept a connection and log in when connecting by URL; zero waits for
+     * ever. A {@link DataSource} brings its own timeouts.
+     */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * How the user named the locations, for messages: {@code --locations}, {@code migrations.locations}; {@code null}
+     * when they are the default.
+     */
+    public String locationsSetting() {
+        return locationsSetting;
+    }
+
     /** Dialect name ({@code postgresql}, {@code h2}), or {@code null} to take it from the URL or connection. */
     public String dialect() {
         return dialect;
@@ -228,6 +254,8 @@ public final class RetortConfig {
         private String schema;
         private boolean transactionPerMigration;
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private String locationsSetting;
         private String dialect;
         private String fileTemplate = DEFAULT_FILE_TEMPLATE;
         private int truncateSlugLength = DEFAULT_TRUNCATE_SLUG_LENGTH;
@@ -309,6 +337,18 @@ public final class RetortConfig {
             return this;
         }
 
+        /** How long to wait for a connection by URL to be accepted and logged in; zero waits for ever. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Objects.requireNonNull(connectTimeout);
+            return this;
+        }
+
+        /** How the user named the locations ({@code --locations}, {@code migrations.locations}), for messages. */
+        public Builder locationsSetting(String locationsSetting) {
+            this.locationsSetting = locationsSetting;
+            return this;
+        }
+
         public Builder dialect(String dialect) {
             this.dialect = dialect;
             return this;
@@ -359,8 +399,104 @@ public final class RetortConfig {
             return this;
         }
 
+        /**
+         * @throws IllegalArgumentException when a value can't work: a version table or schema that isn't a plain
+         *         name, a negative timeout, a dialect the URL contradicts
+         */
         public RetortConfig build() {
+            checkTableName("versionTable", versionTable, "schema");
+            if (schema != null) {
+                checkSchemaName("schema", schema);
+            }
+            if (lockTimeout.isNegative() || connectTimeout.isNegative()) {
+                throw new IllegalArgumentException("Timeouts must not be negative (lockTimeout " + lockTimeout
+                        + ", connectTimeout " + connectTimeout + ")");
+            }
+            if (dialect != null) {
+                checkDialect("dialect", dialect, "url", url);
+            }
             return new RetortConfig(this);
+        }
+    }
+
+    /** The longest identifier PostgreSQL keeps (NAMEDATALEN - 1). */
+    private static final int MAX_NAME_LENGTH = 63;
+    private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile(
+            "[A-Za-z_][A-Za-z0-9_]*");
+
+    /**
+     * Checks a version table name as a user gave it: a plain name (letters, digits, underscores, not starting with
+     * a digit), short enough that its audit table ({@code <name>_log}) fits too.
+     *
+     * @param setting how the user named the value, e.g. {@code --version-table} or {@code migrations.version-table}
+     * @param schemaSetting the setting that names the schema, suggested for a qualified name
+     * @throws IllegalArgumentException naming the setting, what is wrong and what to give instead
+     */
+    public static void checkTableName(String setting, String value, String schemaSetting) {
+        int dot = value.indexOf('.');
+        if (dot > 0 && PLAIN_NAME.matcher(value.substring(0, dot)).matches()
+                && PLAIN_NAME.matcher(value.substring(dot + 1)).matches()) {
+            throw new IllegalArgumentException(setting + " '" + value + "' is a qualified name; give the schema"
+                    + " separately: " + schemaSetting + " " + value.substring(0, dot) + " " + setting + " "
+                    + value.substring(dot + 1));
+        }
+        checkName(setting, value, MAX_NAME_LENGTH - "_log".length(), "a table name such as "
+                + DEFAULT_VERSION_TABLE);
+    }
+
+    /**
+     * Checks a schema name as a user gave it: a plain name (letters, digits, underscores, not starting with a
+     * digit).
+     *
+     * @throws IllegalArgumentException naming the setting, what is wrong and what to give instead
+     */
+    public static void checkSchemaName(String setting, String value) {
+        checkName(setting, value, MAX_NAME_LENGTH, "a schema name such as public");
+    }
+
+    private static void checkName(String setting, String value, int maxLength, String example) {
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(setting + " is empty; give " + example);
+        }
+        if (!PLAIN_NAME.matcher(value).matches()) {
+            throw new IllegalArgumentException(setting + " '" + value + "' is not a plain name; use letters, digits"
+                    + " and underscores, not starting with a digit (e.g. " + example.substring(example.lastIndexOf(' ')
+                    + 1) + ")");
+        }
+        if (value.length() > maxLength) {
+            throw new IllegalArgumentException(setting + " '" + value + "' is " + value.length() + " characters"
+                    + " long; PostgreSQL keeps " + maxLength + (maxLength < MAX_NAME_LENGTH ? " here (its audit"
+                    + " table adds '_log' to the name)" : "") + ", give a shorter name");
+        }
+    }
+
+    /**
+     * Checks a dialect name, and that it matches the database a JDBC URL names.
+     *
+     * @param urlSetting how the user named the URL, for the message; {@code null} when the URL is not the user's
+     * @throws IllegalArgumentException naming the setting, what is wrong and what to give instead
+     */
+    public static void checkDialect(String setting, String dialect, String urlSetting, String url) {
+        Dialect named;
+        try {
+            named = Dialects.forName(dialect);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(setting + " '" + dialect + "' is not a dialect Retort has; give"
+                    + " postgresql or h2 (or leave it out to take it from the URL)");
+        }
+        if (url == null || !url.startsWith("jdbc:")) {
+            return;
+        }
+        Dialect ofUrl;
+        try {
+            ofUrl = Dialects.forUrl(url);
+        } catch (IllegalArgumentException e) {
+            return; // a database Retort has no dialect for; the connection will say so
+        }
+        if (!ofUrl.name().equals(named.name())) {
+            throw new IllegalArgumentException(setting + " '" + dialect + "' contradicts the " + ofUrl.name()
+                    + " URL" + (urlSetting == null ? "" : " of " + urlSetting) + " (" + Urls.mask(url)
+                    + "); leave " + setting + " out to take the dialect from the URL, or fix the URL");
         }
     }
 }

@@ -32,7 +32,7 @@ final class RevisionCommand {
         String id = options.revId() != null ? options.revId() : newId();
         RevisionErrors.catching().run(() -> Revision.verifyId(id));
         createTargetDirectory();
-        ScriptDirectory scripts = env.scripts();
+        ScriptDirectory scripts = env.scriptsEvenWithMissingLocations();
         RevisionGraph graph = scripts.graph();
         if (graph.contains(id)) {
             throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Revision " + id + " is already present in '"
@@ -43,7 +43,8 @@ final class RevisionCommand {
                         + " revision should be based, or perform a merge.")
                 .call(() -> resolveHeads(graph, options.heads()));
         if (new HashSet<>(heads).size() != heads.size()) {
-            throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Duplicate head revisions specified");
+            throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Duplicate head revisions specified",
+                    "Name each head once.", null);
         }
         if (!options.splice()) {
             for (Revision head : heads) {
@@ -63,7 +64,8 @@ final class RevisionCommand {
                     .filter(s -> s.id().equals(label) || s.revision().branchLabels().contains(label)).findFirst()
                     .ifPresent(s -> {
                         throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Branch name '" + label
-                                + "' in revision " + id + " already used by revision " + s.id());
+                                + "' in revision " + id + " already used by revision " + s.id(),
+                                "Pick another --branch-label.", null);
                     });
         }
         ZonedDateTime createDate = ZonedDateTime.now(env.config().timezone());
@@ -94,7 +96,8 @@ final class RevisionCommand {
             try {
                 Files.createDirectories(target);
             } catch (IOException e) {
-                throw new CommandException(ErrorCode.FAILED, "Can't create " + target + ": " + e.getMessage(), e);
+                throw new CommandException(ErrorCode.FAILED, "Can't create " + target + ": " + e.getMessage(),
+                        "Check that the parent directory exists and is writable, or pass another --version-path.", e);
             }
             env.status("Creating directory " + target.toAbsolutePath().normalize() + " ...  done");
         }
@@ -139,7 +142,8 @@ final class RevisionCommand {
         if (!directories.isEmpty() && directories.stream()
                 .noneMatch(d -> normalized.startsWith(d.toAbsolutePath().normalize()))) {
             throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Path " + versionPath
-                    + " is not represented in current version locations");
+                    + " is not represented in current version locations", "Give a --version-path that is one of the"
+                    + " filesystem locations (" + directories + "), or add it to --locations.", null);
         }
         return versionPath;
     }
@@ -149,7 +153,8 @@ final class RevisionCommand {
             Files.createDirectories(path.toAbsolutePath().getParent());
             Files.writeString(path, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
         } catch (IOException e) {
-            throw new CommandException(ErrorCode.FAILED, "Can't write " + path + ": " + e.getMessage(), e);
+            throw new CommandException(ErrorCode.FAILED, "Can't write " + path + ": " + e.getMessage(),
+                    "Check that the directory is writable, or pass another --version-path.", e);
         }
         env.status("Generating " + path.toAbsolutePath().normalize() + " ...  done");
     }

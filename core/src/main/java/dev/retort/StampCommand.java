@@ -27,13 +27,15 @@ final class StampCommand {
         RevisionGraph graph = env.graph();
         if (sql) {
             if (purge) {
-                throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Can't use --purge with --sql mode");
+                throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Can't use --purge with --sql mode",
+                        "Leave out --purge, or run without --sql.", null);
             }
             return offline(graph, targets);
         }
         for (String target : targets) {
             if (target.contains(":")) {
-                throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Range revision not allowed");
+                throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Range revision not allowed",
+                        "Give revisions to stamp; a range start:end works with --sql only.", null);
             }
         }
         try (Database db = Database.open(env.config(), "stamp")) {
@@ -126,7 +128,8 @@ final class StampCommand {
                 destination = target.substring(colon + 1);
                 if (start != null && !start.equals(from)) {
                     throw new CommandException(ErrorCode.INVALID_ARGUMENTS,
-                            "Stamp operation with --sql only supports a single starting revision at a time");
+                            "Stamp operation with --sql only supports a single starting revision at a time",
+                            "Stamp from one revision at a time.", null);
                 }
                 start = from;
             }

@@ -29,7 +29,7 @@ final class StatusCommand {
             try {
                 rows = db.migrator().currentHeads();
                 log = db.versionTable().readLog(db.connection());
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 throw db.translate(e);
             }
         }

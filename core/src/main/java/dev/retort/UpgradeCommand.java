@@ -37,13 +37,16 @@ final class UpgradeCommand {
         String start = null;
         if (target.contains(":")) {
             if (!sql) {
-                throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Range revision not allowed");
+                throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "Range revision not allowed",
+                        "Give one revision; a range start:end works with --sql only.", null);
             }
             int colon = target.indexOf(':');
             start = target.substring(0, colon);
             destination = target.substring(colon + 1);
         } else if (sql && !upgrade) {
-            throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "downgrade with --sql requires <fromrev>:<torev>");
+            throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "downgrade with --sql requires <fromrev>:<torev>",
+                    "Give the revision the database is at and the one to go down to, e.g. 'downgrade --sql"
+                            + " <current>:base'.", null);
         }
         ScriptDirectory scripts = env.scripts();
         return sql ? offline(scripts, start, destination) : online(scripts, destination);

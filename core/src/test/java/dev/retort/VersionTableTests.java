@@ -158,8 +158,8 @@ class VersionTableTests {
         Retort retort = new Retort(RetortConfig.builder().locations("filesystem:" + dir).output(line -> { }).build());
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> retort.current(false, false))
-                .hasMessage("'current' needs a database and none is configured; pass --url (or set DATABASE_URL in"
-                        + " the environment or in a .env file)");
-        assertThat(List.of(ErrorCode.NO_DATABASE.action())).isNotEmpty();
+                .hasMessage("'current' needs a database and none is configured")
+                .extracting(e -> ((CommandException) e).action())
+                .isEqualTo("Pass --url (or set DATABASE_URL in the environment or in a .env file).");
     }
 }

@@ -129,7 +129,7 @@ final class Commands {
             if (versionPath != null) {
                 builder.versionPath(cli.workingDirectory().resolve(versionPath));
             }
-            new dev.retort.Retort(builder.build()).revision(
+            cli.retort(builder).revision(
                     new RevisionOptions(message, List.of(head), splice, branchLabels, dependsOn, revId));
             return 0;
         }

@@ -5,14 +5,17 @@ import dev.retort.ErrorCode;
 import dev.retort.Retort;
 import dev.retort.RetortConfig;
 import dev.retort.internal.Urls;
+import dev.retort.script.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -75,7 +78,12 @@ public final class RetortCli implements Callable<Integer> {
 
     @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS",
             description = "Seconds to wait for another process's migration lock. Default: 60.")
-    Double lockTimeout;
+    String lockTimeout;
+
+    @Option(names = "--connect-timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS",
+            description = "Seconds to wait for the database to accept a connection and log in; 0 waits for ever."
+                    + " Default: 30.")
+    String connectTimeout;
 
     @Option(names = "--file-template", scope = ScopeType.INHERIT, paramLabel = "TEMPLATE",
             description = "File name template of new revisions (tokens: rev, slug, epoch, year, month, day, hour,"
@@ -138,6 +146,8 @@ public final class RetortCli implements Callable<Integer> {
             if (base == null) {
                 CliLogging.configure(err, cli.quiet);
             }
+            List<CommandLine> commands = parseResult.asCommandLineList();
+            cli.validate(commands.get(commands.size() - 1));
             return new CommandLine.RunLast().execute(parseResult);
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
@@ -151,10 +161,13 @@ public final class RetortCli implements Callable<Integer> {
                 String name = prefix != null ? prefix : "retort";
                 err.println("  '" + name + " heads' lists them; '" + name + " merge heads -m \"merge heads\"' joins"
                         + " them into one head.");
+            } else if (e instanceof CommandException ce && ce.action() != null) {
+                err.println("  " + Urls.scrub(ce.action(), cli.password));
             }
             err.flush();
             return e instanceof CommandException ce ? ce.code().exitCode() : 1;
         });
+        commandLine.setParameterExceptionHandler((e, args1) -> usageError(e.getCommandLine(), e, err));
         int code = commandLine.execute(args);
         out.flush();
         return code;
@@ -163,14 +176,102 @@ public final class RetortCli implements Callable<Integer> {
     @Override
     public Integer call() {
         // no command is a usage error: like argparse, say so on standard error
-        err.println("Missing required subcommand");
-        new CommandLine(this).usage(err);
+        throw new CommandLine.ParameterException(new CommandLine(this), "Missing command; name one of: "
+                + String.join(", ", new CommandLine(this).getSubcommands().keySet()));
+    }
+
+    /**
+     * A usage error: one line saying what is wrong, the command's synopsis, and where the options are described;
+     * exit code 2.
+     */
+    private static int usageError(CommandLine command, CommandLine.ParameterException e, PrintStream err) {
+        // picocli names the Java type a value didn't convert to
+        String message = e.getMessage().replaceFirst("is not a double$", "is not a number");
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<String> arguments = unmatched.getUnmatched();
+            String first = arguments.isEmpty() ? "" : arguments.get(0);
+            boolean root = command.getParent() == null;
+            if (first.startsWith("-")) {
+                message = "Unknown option: '" + first + "'";
+            } else if (root) {
+                message = "Unknown command: '" + first + "'; the commands are "
+                        + String.join(", ", command.getSubcommands().keySet());
+            } else {
+                message = "Unexpected argument" + (arguments.size() > 1 ? "s" : "") + ": "
+                        + arguments.stream().map(a -> "'" + a + "'").collect(Collectors.joining(" "));
+            }
+        }
+        err.println("FAILED: " + message);
+        CommandLine.Model.UsageMessageSpec usage = command.getCommandSpec().usageMessage();
+        boolean abbreviate = usage.abbreviateSynopsis();
+        usage.abbreviateSynopsis(true);
+        err.print("Usage: " + command.getHelp().synopsis(0));
+        usage.abbreviateSynopsis(abbreviate);
+        err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
+        err.flush();
         return 2;
+    }
+
+    /** The largest number of seconds a timeout takes: PostgreSQL's limit (an int of milliseconds). */
+    static final double MAX_TIMEOUT_SECONDS = 2_147_483;
+
+    /** Checks the options before anything runs, naming the option that is wrong. */
+    void validate(CommandLine command) {
+        try {
+            if (lockTimeout != null) {
+                seconds("--lock-timeout", lockTimeout);
+            }
+            if (connectTimeout != null) {
+                seconds("--connect-timeout", connectTimeout);
+            }
+            if (versionTable != null) {
+                RetortConfig.checkTableName("--version-table", versionTable, "--schema");
+            }
+            if (schema != null) {
+                RetortConfig.checkSchemaName("--schema", schema);
+            }
+            if (locations != null && Location.parseList(locations).isEmpty()) {
+                throw new IllegalArgumentException("--locations is empty; give at least one location, e.g."
+                        + " --locations " + RetortConfig.DEFAULT_LOCATIONS);
+            }
+            if (locations != null) {
+                Location.parseList(locations);
+            }
+            if (dialect != null) {
+                RetortConfig.checkDialect("--dialect", dialect, url != null ? "--url" : null, url);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(command, e.getMessage(), e);
+        }
+    }
+
+    /** A timeout option's value as a duration, or an error naming the option and the value as written. */
+    private static Duration seconds(String option, String value) {
+        double seconds;
+        try {
+            seconds = Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            seconds = Double.NaN;
+        }
+        if (!(seconds >= 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
+            throw new IllegalArgumentException(option + " must be a number of seconds from 0 to "
+                    + (long) MAX_TIMEOUT_SECONDS + ", not '" + value + "'");
+        }
+        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
     /** A {@link Retort} configured from the global options, the environment and {@code .env}. */
     Retort retort() {
-        return new Retort(config().build());
+        return retort(config());
+    }
+
+    /** A {@link Retort} of a configuration; a value the configuration can't take is a usage error. */
+    Retort retort(RetortConfig.Builder builder) {
+        try {
+            return new Retort(builder.build());
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(ErrorCode.INVALID_ARGUMENTS, e.getMessage(), e);
+        }
     }
 
     /** The configuration: the application's (embedded) or the defaults, then the options given. */
@@ -178,7 +279,7 @@ public final class RetortCli implements Callable<Integer> {
         RetortConfig.Builder builder = base != null ? base.toBuilder() : RetortConfig.builder();
         builder.output(out::println).quiet(quiet);
         if (locations != null) {
-            builder.locations(locations);
+            builder.locations(locations).locationsSetting("--locations");
         }
         if (versionTable != null) {
             builder.versionTable(versionTable);
@@ -193,7 +294,10 @@ public final class RetortCli implements Callable<Integer> {
             builder.transactionPerMigration(transactionPerMigration);
         }
         if (lockTimeout != null) {
-            builder.lockTimeout(Duration.ofMillis(Math.round(lockTimeout * 1000)));
+            builder.lockTimeout(seconds("--lock-timeout", lockTimeout));
+        }
+        if (connectTimeout != null) {
+            builder.connectTimeout(seconds("--connect-timeout", connectTimeout));
         }
         if (fileTemplate != null) {
             builder.fileTemplate(fileTemplate);

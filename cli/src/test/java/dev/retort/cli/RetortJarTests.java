@@ -118,7 +118,9 @@ class RetortJarTests {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).isEqualTo("FAILED: Can't locate revision identified by 'ffff'\n");
+        assertThat(run.err()).isEqualTo("FAILED: Can't locate revision identified by 'ffff'\n  Run 'history' to list"
+                + " the revisions; a target is a full id, a unique prefix of one, 'head', 'heads', 'base',"
+                + " '<branchname>@head' or a relative step such as +1.\n");
     }
 
     @Test
@@ -138,13 +140,22 @@ class RetortJarTests {
     void usageErrorsExitTwo() {
         RetortJar.Run unknown = retort("upgrade", "heads", "--no-such-option");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).startsWith("Unknown option: '--no-such-option'");
+        assertThat(unknown.err()).isEqualTo("""
+                FAILED: Unknown option: '--no-such-option'
+                Usage: retort upgrade [OPTIONS] REVISION
+                Run 'retort upgrade --help' for the options.
+                """);
 
         assertThat(retort("upgrade").exitCode()).isEqualTo(2);
         RetortJar.Run none = retort();
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.out()).isEmpty();
-        assertThat(none.err()).startsWith("Missing required subcommand\nUsage: retort ");
+        assertThat(none.err()).isEqualTo("""
+                FAILED: Missing command; name one of: heads, branches, history, show, revision, merge, current,\
+                 upgrade, downgrade, stamp, help
+                Usage: retort [OPTIONS] [COMMAND]
+                Run 'retort --help' for the options.
+                """);
         assertThat(retort("no-such-command").exitCode()).isEqualTo(2);
     }
 
@@ -165,8 +176,8 @@ class RetortJarTests {
         RetortJar.Run run = retort("current");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("FAILED: 'current' needs a database and none is configured; pass --url (or set"
-                + " DATABASE_URL in the environment or in a .env file)\n");
+        assertThat(run.err()).isEqualTo("FAILED: 'current' needs a database and none is configured\n  Pass --url (or"
+                + " set DATABASE_URL in the environment or in a .env file).\n");
     }
 
     @Test

@@ -64,6 +64,14 @@ public interface Dialect {
         return "'" + value.replace("'", "''") + "'";
     }
 
+    /**
+     * What the name is in the schema (the connection's current schema when {@code schema} is null): {@code table},
+     * {@code view}, {@code materialized view}, {@code sequence}, …; {@code null} when nothing has that name.
+     */
+    default String relationKind(Connection connection, String schema, String name) throws SQLException {
+        return tableExists(connection, schema, name) ? "table" : null;
+    }
+
     /** Whether the table exists (in the connection's current schema when {@code schema} is null). */
     boolean tableExists(Connection connection, String schema, String table) throws SQLException;
 

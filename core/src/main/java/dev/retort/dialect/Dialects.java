@@ -34,7 +34,8 @@ public final class Dialects {
             int colon = rest.indexOf(':');
             return forName(colon < 0 ? rest : rest.substring(0, colon));
         }
-        throw new IllegalArgumentException("Can't tell the dialect of '" + url + "'; pass --dialect");
+        throw new IllegalArgumentException("Can't tell the dialect of '" + dev.retort.internal.Urls.mask(url)
+                + "'; pass --dialect");
     }
 
     /** The dialect of an open connection, from its database product name. */

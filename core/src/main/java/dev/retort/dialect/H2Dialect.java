@@ -47,6 +47,22 @@ public final class H2Dialect implements Dialect {
 
 
     @Override
+    public String relationKind(Connection connection, String schema, String name) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE"
+                + " UPPER(TABLE_SCHEMA) = UPPER(COALESCE(?, SCHEMA())) AND UPPER(TABLE_NAME) = UPPER(?)")) {
+            ps.setString(1, schema);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                String type = rs.getString(1).toLowerCase(java.util.Locale.ROOT);
+                return type.equals("base table") ? "table" : type;
+            }
+        }
+    }
+
+    @Override
     public String currentUserExpression() {
         return "CURRENT_USER";
     }

@@ -61,6 +61,31 @@ public final class PostgresDialect implements Dialect {
 
 
     @Override
+    public String relationKind(Connection connection, String schema, String name) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT c.relkind FROM pg_catalog.pg_class c JOIN"
+                + " pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = COALESCE(?,"
+                + " current_schema()) AND c.relname = ?")) {
+            ps.setString(1, schema);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return switch (rs.getString(1)) {
+                    case "r", "p" -> "table";
+                    case "v" -> "view";
+                    case "m" -> "materialized view";
+                    case "f" -> "foreign table";
+                    case "S" -> "sequence";
+                    case "i", "I" -> "index";
+                    case "c" -> "composite type";
+                    default -> "relation of kind '" + rs.getString(1) + "'";
+                };
+            }
+        }
+    }
+
+    @Override
     public String currentUserExpression() {
         return "current_user";
     }

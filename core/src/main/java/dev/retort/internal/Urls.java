@@ -12,8 +12,14 @@ public final class Urls {
     private static final Pattern URL_FORM = Pattern.compile(
             "^(postgres|postgresql)(?:\\+[A-Za-z0-9_]+)?://(?:([^:@/]*)(?::(.*))?@)?([^/?@]*)(/[^?]*)?(\\?.*)?$");
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)((?:^|[?&;\\s])password=)[^&;\\s'\"]*");
-    /** {@code //user:password@} inside a URL, up to the URL's last '@'. */
-    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(//[^:/@\\s'\"]*:)[^\\s'\"]*@");
+    /**
+     * {@code user:password@} inside a URL, up to the URL's last '@': after {@code //}, or straight after a scheme
+     * as in the malformed {@code postgresql:user:password@host}.
+     */
+    private static final Pattern USERINFO_PASSWORD = Pattern.compile(
+            "((?://|(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*:)[^:/@\\s'\"]*:)([^\\s'\"]*)@");
+    /** A placeholder such as {@code <password>} in a hint, which is no secret. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>]*>");
     private static final String MASK = "***";
 
     private Urls() {
@@ -35,8 +41,8 @@ public final class Urls {
         Matcher m = URL_FORM.matcher(trimmed);
         if (!m.matches()) {
             throw new IllegalArgumentException("Unsupported database URL '" + mask(trimmed)
-                    + "'; use a JDBC URL (jdbc:postgresql://host:5432/db, jdbc:h2:./db) or"
-                    + " postgresql://user:password@host:5432/db");
+                    + "'; use a JDBC URL (jdbc:postgresql://<host>:5432/<db>, jdbc:h2:./<db>) or"
+                    + " postgresql://<user>:<password>@<host>:5432/<db>");
         }
         String user = m.group(2) == null || m.group(2).isEmpty() ? null : decode(m.group(2));
         String password = m.group(3) == null ? null : decode(m.group(3));
@@ -50,7 +56,8 @@ public final class Urls {
         if (url == null) {
             return null;
         }
-        String masked = USERINFO_PASSWORD.matcher(url).replaceAll("$1" + MASK + "@");
+        String masked = USERINFO_PASSWORD.matcher(url).replaceAll(m -> PLACEHOLDER.matcher(m.group(2)).matches()
+                ? Matcher.quoteReplacement(m.group()) : Matcher.quoteReplacement(m.group(1) + MASK + "@"));
         return PASSWORD_PARAM.matcher(masked).replaceAll("$1" + MASK);
     }
 

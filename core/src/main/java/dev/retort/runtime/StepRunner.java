@@ -1,6 +1,8 @@
 package dev.retort.runtime;
 
 import dev.retort.dialect.Dialect;
+import dev.retort.internal.Connections;
+import dev.retort.internal.Messages;
 import dev.retort.script.RevisionScript;
 import dev.retort.script.SqlStatement;
 import java.sql.BatchUpdateException;
@@ -70,10 +72,14 @@ final class StepRunner {
         } catch (BatchFailed failed) {
             rollback();
             SQLException cause = (SQLException) failed.getCause();
+            if (Connections.lost(cause, connection)) {
+                throw lostConnection(steps.get(failed.step), cause, false);
+            }
             SQLException first = cause.getNextException() != null ? cause.getNextException() : cause;
             Migrator.log.warn("Running {} failed ({}); running it again one statement at a time to find the statement",
                     steps.get(failed.step).step().shortLog(),
-                    String.valueOf(first.getMessage()).lines().findFirst().orElse(""));
+                    Messages.abbreviate(String.valueOf(first.getMessage()).lines().findFirst().orElse(""),
+                            Messages.STATEMENT_EXCERPT));
             applied.subList(committedSteps, applied.size()).clear();
             pendingAudit.clear();
             boolean fresh = committedSteps == 0;
@@ -177,6 +183,9 @@ final class StepRunner {
             try {
                 statement.execute(sql.sql());
             } catch (SQLException e) {
+                if (Connections.lost(e, connection)) {
+                    throw lostConnection(p, e, outside);
+                }
                 // Outside a transaction, or one transaction per revision, everything before this step is
                 // committed; in one transaction for the run, the rollback goes back to the last commit.
                 throw failure(p, sql, e, outside, outside || perMigration ? headsBefore : committed);
@@ -260,7 +269,8 @@ final class StepRunner {
             List<String> headsNow) {
         RevisionStep step = (RevisionStep) p.step();
         String path = p.script().source().displayPath();
-        String dbMessage = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+        String dbMessage = Messages.abbreviateLines(e.getMessage() == null ? e.toString() : e.getMessage().strip(),
+                Messages.STATEMENT_EXCERPT, 5);
         String at = headsNow.isEmpty() ? "base (no version rows)" : String.join(", ", headsNow);
         String state;
         if (outside) {
@@ -282,6 +292,28 @@ final class StepRunner {
                 + " Fix the statement and run the command again.";
         return new MigrationFailedException(message, step.revision(), path, sql.line(), sql.firstLine(),
                 e.getSQLState(), dbMessage, headsNow, e);
+    }
+
+    /**
+     * The connection went away while a step ran: the server rolled back the open transaction, so the database is
+     * at the last commit (a non-transactional revision may have left some of its statements applied).
+     */
+    private ConnectionLostException lostConnection(Prepared p, SQLException e, boolean outside) {
+        String path = p.script() == null ? null : p.script().source().displayPath();
+        String said = Connections.firstLine(e);
+        String at = committed.isEmpty() ? "base (no version rows)" : String.join(", ", committed);
+        String state = outside
+                ? "Revision " + ((RevisionStep) p.step()).revision() + " runs outside a transaction (Transactional:"
+                        + " false), so some of its statements may have been applied and it is not recorded; the"
+                        + " database is at " + at + ". Check what the revision did before running the command"
+                        + " again."
+                : "The server rolled back the open transaction: the database is at " + at + "."
+                        + (perMigration ? " Revisions before it were committed." : "")
+                        + " Running the command again is safe; it continues from there.";
+        String message = "Running " + p.step().shortLog() + " failed: the connection to the database was lost ("
+                + Messages.abbreviate(said, 300) + ")\n" + state;
+        String revision = p.step() instanceof RevisionStep rs ? rs.revision() : null;
+        return new ConnectionLostException(message, revision, path, said, committed, e);
     }
 
     private void rollback() {

@@ -61,10 +61,19 @@ public final class VersionTable {
         return dialect.tableExists(connection, schema, table);
     }
 
-    /** The version rows, or none when the table doesn't exist yet. Never creates anything. */
+    /**
+     * The version rows, or none when the table doesn't exist yet. Never creates anything.
+     *
+     * @throws VersionTableException when the name is taken by something that isn't a version table (a view, a
+     *         table without a {@code version_num} column)
+     */
     public List<String> readHeads(Connection connection) throws SQLException {
-        if (!exists(connection)) {
+        String kind = dialect.relationKind(connection, schema, table);
+        if (kind == null) {
             return List.of();
+        }
+        if (!kind.equals("table")) {
+            throw notAVersionTable("is a " + kind + ", not a table");
         }
         List<String> heads = new ArrayList<>();
         try (Statement st = connection.createStatement();
@@ -72,8 +81,21 @@ public final class VersionTable {
             while (rs.next()) {
                 heads.add(rs.getString(1));
             }
+        } catch (SQLException e) {
+            // PostgreSQL's undefined_column, H2's column not found
+            if ("42703".equals(e.getSQLState()) || "42122".equals(e.getSQLState())) {
+                throw notAVersionTable("has no version_num column");
+            }
+            throw e;
         }
         return heads;
+    }
+
+    private VersionTableException notAVersionTable(String problem) {
+        return new VersionTableException("The version table " + qualifiedName() + " " + problem + ", so it can't"
+                + " hold the revisions; nothing was changed", "Name Retort's version table with --version-table and"
+                + " --schema (migrations.version-table, migrations.schema), or rename the " + qualifiedName()
+                + " that is in the way.");
     }
 
     /** Creates the version table and the audit log when they are missing. */

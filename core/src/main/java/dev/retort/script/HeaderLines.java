@@ -2,7 +2,6 @@ package dev.retort.script;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -12,16 +11,23 @@ import java.util.Arrays;
 final class HeaderLines {
 
     private final InputStream in;
+    private final String path;
+    private int line;
     private byte[] buffer = new byte[4096];
     private int position;
     private int limit;
     private boolean end;
 
-    HeaderLines(InputStream in) {
+    HeaderLines(InputStream in, String path) {
         this.in = in;
+        this.path = path;
     }
 
-    /** The next line without its line ending, or {@code null} at the end of the file. */
+    /**
+     * The next line without its line ending, or {@code null} at the end of the file.
+     *
+     * @throws RevisionScriptException when the line isn't UTF-8
+     */
     String next() throws IOException {
         while (true) {
             for (int i = position; i < limit; i++) {
@@ -65,6 +71,7 @@ final class HeaderLines {
         if (length > 0 && buffer[to - 1] == '\r') {
             length--;
         }
-        return new String(buffer, from, length, StandardCharsets.UTF_8);
+        line++;
+        return Utf8.decode(buffer, from, from + length, path, line);
     }
 }

@@ -8,9 +8,15 @@ import java.util.Objects;
 
 /**
  * Where revision scripts live: {@code filesystem:PATH} or {@code classpath:PATH}. A value without a prefix is a
- * filesystem path. Scripts are found under a location recursively.
+ * filesystem path. Scripts are found under a location recursively. A location that doesn't exist is an error,
+ * unless it is marked {@code optional:} ({@code optional:filesystem:db/extra}).
+ *
+ * @param optional whether the location may be absent
  */
-public record Location(Kind kind, String path) {
+public record Location(Kind kind, String path, boolean optional) {
+
+    /** The prefix of a location that may be absent. */
+    public static final String OPTIONAL_PREFIX = "optional:";
 
     /** The two kinds of location. */
     public enum Kind {
@@ -28,6 +34,11 @@ public record Location(Kind kind, String path) {
         }
     }
 
+    /** A location that must exist. */
+    public Location(Kind kind, String path) {
+        this(kind, path, false);
+    }
+
     public Location {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(path, "path");
@@ -39,17 +50,25 @@ public record Location(Kind kind, String path) {
     /** Parses one location, e.g. {@code classpath:db/migrations}. */
     public static Location parse(String value) {
         String trimmed = value.trim();
+        boolean optional = trimmed.toLowerCase(Locale.ROOT).startsWith(OPTIONAL_PREFIX);
+        if (optional) {
+            trimmed = trimmed.substring(OPTIONAL_PREFIX.length()).trim();
+        }
         String lower = trimmed.toLowerCase(Locale.ROOT);
         for (Kind kind : Kind.values()) {
             if (lower.startsWith(kind.prefix)) {
-                return new Location(kind, trimmed.substring(kind.prefix.length()));
+                return new Location(kind, trimmed.substring(kind.prefix.length()), optional);
             }
         }
         if (trimmed.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*") && !trimmed.matches("^[a-zA-Z]:[\\\\/].*")) {
-            throw new IllegalArgumentException("Unknown location '" + value
-                    + "'; use 'filesystem:PATH' or 'classpath:PATH'");
+            throw new IllegalArgumentException("Unknown location '" + value.trim()
+                    + "'; use 'filesystem:PATH' or 'classpath:PATH' (with 'optional:' in front when it may be"
+                    + " absent)");
         }
-        return new Location(Kind.FILESYSTEM, trimmed);
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("Location '" + value.trim() + "' has no path");
+        }
+        return new Location(Kind.FILESYSTEM, trimmed, optional);
     }
 
     /** Parses a comma-separated list of locations. */
@@ -73,7 +92,7 @@ public record Location(Kind kind, String path) {
 
     /** This location with {@code {vendor}} replaced by the database's name, e.g. {@code postgresql}. */
     public Location withVendor(String vendor) {
-        return path.contains("{vendor}") ? new Location(kind, path.replace("{vendor}", vendor)) : this;
+        return path.contains("{vendor}") ? new Location(kind, path.replace("{vendor}", vendor), optional) : this;
     }
 
     private static String trimSlashes(String path) {
@@ -89,6 +108,6 @@ public record Location(Kind kind, String path) {
 
     @Override
     public String toString() {
-        return kind.prefix + path;
+        return (optional ? OPTIONAL_PREFIX : "") + kind.prefix + path;
     }
 }

@@ -1,7 +1,6 @@
 package dev.retort.script;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -45,10 +44,16 @@ final class LocationScanner {
 
     private final ClassLoader classLoader;
     private final Consumer<String> warnings;
+    private final List<Location> missing = new ArrayList<>();
 
     LocationScanner(ClassLoader classLoader, Consumer<String> warnings) {
         this.classLoader = classLoader;
         this.warnings = warnings;
+    }
+
+    /** The locations, not marked optional, that the last scan found absent. */
+    List<Location> missing() {
+        return missing;
     }
 
     List<ScriptSource> scan(List<Location> locations) {
@@ -68,24 +73,39 @@ final class LocationScanner {
         Path root = location.directory();
         Map<String, ScriptSource> found = new LinkedHashMap<>();
         if (!Files.isDirectory(root)) {
-            warnings.accept("Location '" + location + "' does not exist; no revision scripts are read from it");
+            if (Files.exists(root)) {
+                throw new RevisionScriptException("Location '" + location + "' is a file, not a directory; name the"
+                        + " directory the revision scripts are in");
+            }
+            if (!location.optional()) {
+                missing.add(location);
+            }
             return found;
         }
-        try {
-            walk(root, "", location, found);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Can't read location '" + location + "': " + e.getMessage(), e);
-        }
+        walk(root, "", location, found, new ArrayList<>());
         return found;
     }
 
-    /** Alembic's walk: this directory's scripts sorted by name, then each subdirectory sorted by name. */
-    private static void walk(Path directory, String prefix, Location location, Map<String, ScriptSource> found)
-            throws IOException {
+    /**
+     * Alembic's walk: this directory's scripts sorted by name, then each subdirectory sorted by name.
+     *
+     * @param above the real paths of the directories being walked, to find a symbolic link that loops back
+     */
+    private static void walk(Path directory, String prefix, Location location, Map<String, ScriptSource> found,
+            List<Path> above) {
         String[] names = directory.toFile().list();
         if (names == null) {
-            throw new IOException("Can't list " + directory);
+            throw new RevisionScriptException("Can't list the directory '" + shown(location, prefix) + "': "
+                    + Reasons.of(listFailure(directory), directory) + "; make it readable for the user running"
+                    + " Retort");
         }
+        Path real = realPath(directory, location, prefix);
+        int loop = above.indexOf(real);
+        if (loop >= 0) {
+            throw new RevisionScriptException("Directory '" + shown(location, prefix) + "' is a symbolic link loop:"
+                    + " it leads back to '" + shown(location, prefixAt(prefix, loop)) + "'; remove the link");
+        }
+        above.add(real);
         List<String> files = new ArrayList<>();
         List<String> directories = new ArrayList<>();
         for (String name : names) {
@@ -102,7 +122,39 @@ final class LocationScanner {
             found.put(prefix + name, ScriptSource.file(location, prefix + name, directory.resolve(name)));
         }
         for (String name : directories) {
-            walk(directory.resolve(name), prefix + name + "/", location, found);
+            walk(directory.resolve(name), prefix + name + "/", location, found, above);
+        }
+        above.remove(above.size() - 1);
+    }
+
+    /** How a directory below a location is shown: the location's path and the directories below it. */
+    private static String shown(Location location, String prefix) {
+        String base = location.kind() == Location.Kind.CLASSPATH ? location.kind().prefix() + location.path()
+                : location.path();
+        return prefix.isEmpty() ? base : base.replaceAll("/+$", "") + "/" + prefix.replaceAll("/+$", "");
+    }
+
+    /** The first {@code depth} directories of a prefix such as {@code a/b/c/}. */
+    private static String prefixAt(String prefix, int depth) {
+        String[] parts = prefix.split("/");
+        return depth == 0 ? "" : String.join("/", java.util.Arrays.asList(parts).subList(0, depth)) + "/";
+    }
+
+    private static Path realPath(Path directory, Location location, String prefix) {
+        try {
+            return directory.toRealPath();
+        } catch (IOException e) {
+            throw new RevisionScriptException("Can't read the directory '" + shown(location, prefix) + "': "
+                    + Reasons.of(e, directory) + "; check the directory and its permissions");
+        }
+    }
+
+    /** Why a directory can't be listed (File.list only says that it can't). */
+    private static IOException listFailure(Path directory) {
+        try (var stream = Files.newDirectoryStream(directory)) {
+            return new IOException("unknown reason");
+        } catch (IOException e) {
+            return e;
         }
     }
 
@@ -110,8 +162,8 @@ final class LocationScanner {
         Map<String, ScriptSource> found = new LinkedHashMap<>();
         try {
             Enumeration<URL> roots = classLoader.getResources(location.path());
-            if (!roots.hasMoreElements()) {
-                warnings.accept("Location '" + location + "' does not exist; no revision scripts are read from it");
+            if (!roots.hasMoreElements() && !location.optional()) {
+                missing.add(location);
             }
             while (roots.hasMoreElements()) {
                 URL root = roots.nextElement();
@@ -125,7 +177,8 @@ final class LocationScanner {
                 });
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Can't read location '" + location + "': " + e.getMessage(), e);
+            throw new RevisionScriptException("Can't read location '" + location + "': " + Reasons.of(e, null)
+                    + "; check the location and its permissions");
         }
         return found;
     }
@@ -138,7 +191,12 @@ final class LocationScanner {
             throw new IOException("Bad classpath URL " + root, e);
         }
         Map<String, ScriptSource> found = new LinkedHashMap<>();
-        walk(dir, "", location, found);
+        if (Files.isDirectory(dir)) {
+            walk(dir, "", location, found, new ArrayList<>());
+        } else {
+            throw new RevisionScriptException("Location '" + location + "' is a file, not a directory; name the"
+                    + " directory the revision scripts are in");
+        }
         return found;
     }
 

@@ -5,7 +5,6 @@ import dev.retort.graph.IllegalRevisionIdException;
 import dev.retort.graph.Revision;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -75,10 +74,9 @@ public final class RevisionScript {
     /** Reads the header of a script, stopping at the {@code -- migrate:upgrade} marker. */
     public static RevisionScript read(ScriptSource source) {
         try (InputStream in = source.open()) {
-            return parse(source, new HeaderLines(in));
+            return parse(source, new HeaderLines(in, source.displayPath()));
         } catch (IOException e) {
-            throw new UncheckedIOException("Can't read revision script '" + source.displayPath() + "': "
-                    + e.getMessage(), e);
+            throw new RevisionScriptException(source.displayPath(), 0, Reasons.ofScript(e, source.file()));
         }
     }
 
@@ -169,6 +167,8 @@ public final class RevisionScript {
             throw new RevisionScriptException(path, keyLines.get(REVISION_ID), "'" + REVISION_ID
                     + "' is empty; give the revision an id");
         }
+        checkId(path, keyLines.get(REVISION_ID), id);
+        checkLabels(path, keyLines.getOrDefault(BRANCH_LABELS, 0), list(values.get(BRANCH_LABELS)));
         boolean transactional = true;
         String flag = values.get(TRANSACTIONAL);
         if (flag != null) {
@@ -189,7 +189,8 @@ public final class RevisionScript {
         } catch (CycleDetectedException e) {
             String key = e.kind() == CycleDetectedException.Kind.SELF_LOOP ? REVISES : DEPENDS_ON;
             throw new RevisionScriptException(path, keyLines.get(key), e.getMessage() + "; a revision can't '"
-                    + key + "' itself");
+                    + key + "' itself: name the revision" + (key.equals(REVISES) ? " it follows" : "s it needs")
+                    + " instead");
         }
         String first = texts.isEmpty() ? "" : texts.get(0);
         String message = isKnownKey(first) ? "" : first.strip();
@@ -197,6 +198,46 @@ public final class RevisionScript {
         keyLines.put("upgrade marker", markerLine);
         return new RevisionScript(source, revision, message, longDoc, values.get(CREATE_DATE), transactional,
                 metadata, keyLines);
+    }
+
+    /** Words targets use, which an id would be shadowed by. */
+    private static final List<String> RESERVED_IDS = List.of("head", "heads", "base", "current");
+    /** The version table's {@code version_num} is {@code VARCHAR(32)}, as Alembic's. */
+    static final int MAX_ID_LENGTH = 32;
+
+    /** What Retort refuses beyond Alembic's characters: ids a target can't name, or the version table can't hold. */
+    private static void checkId(String path, int line, String id) {
+        if (RESERVED_IDS.contains(id.toLowerCase(Locale.ROOT))) {
+            throw new RevisionScriptException(path, line, "'" + REVISION_ID + "' is '" + id + "', a word targets use"
+                    + " (" + String.join(", ", RESERVED_IDS) + "); pick another id");
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c == ',' || Character.isWhitespace(c)) {
+                throw new RevisionScriptException(path, line, "'" + REVISION_ID + "' '" + id + "' contains "
+                        + (c == ',' ? "','" : "a space") + "; an id is one word (commas separate the ids in '"
+                        + REVISES + "'), pick another id");
+            }
+        }
+        if (id.length() > MAX_ID_LENGTH) {
+            throw new RevisionScriptException(path, line, "'" + REVISION_ID + "' '" + id + "' is " + id.length()
+                    + " characters long; the version table holds ids of up to " + MAX_ID_LENGTH + ", pick a shorter"
+                    + " id");
+        }
+    }
+
+    private static void checkLabels(String path, int line, List<String> labels) {
+        for (String label : labels) {
+            if (label.indexOf('@') >= 0) {
+                throw new RevisionScriptException(path, line, "branch label '" + label + "' contains '@', which"
+                        + " separates a branch label from a revision in targets ('" + label.replace("@", "")
+                        + "@head'); pick another label");
+            }
+            if (RESERVED_IDS.contains(label.toLowerCase(Locale.ROOT))) {
+                throw new RevisionScriptException(path, line, "branch label '" + label + "' is a word targets use ("
+                        + String.join(", ", RESERVED_IDS) + "); pick another label");
+            }
+        }
     }
 
     private static boolean isKnownKey(String text) {

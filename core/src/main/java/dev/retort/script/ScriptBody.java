@@ -2,7 +2,6 @@ package dev.retort.script;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -42,10 +41,10 @@ public final class ScriptBody {
 
     private static String text(ScriptSource source) {
         try (InputStream in = source.open()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            byte[] bytes = in.readAllBytes();
+            return Utf8.decode(bytes, 0, bytes.length, source.displayPath(), 1);
         } catch (IOException e) {
-            throw new UncheckedIOException("Can't read revision script '" + source.displayPath() + "': "
-                    + e.getMessage(), e);
+            throw new RevisionScriptException(source.displayPath(), 0, Reasons.ofScript(e, source.file()));
         }
     }
 
@@ -75,7 +74,8 @@ public final class ScriptBody {
             }
         }
         if (upgradeMarker < 0) {
-            throw new RevisionScriptException(path, lines.length, "no '" + Markers.UPGRADE + "' marker");
+            throw new RevisionScriptException(path, lines.length, "no '" + Markers.UPGRADE + "' marker; put '"
+                    + Markers.UPGRADE + "' on its own line above the upgrade SQL");
         }
         int upgradeEnd = downgradeMarker < 0 ? lines.length : downgradeMarker;
         Section upgrade = new Section(join(lines, upgradeMarker + 1, upgradeEnd), upgradeMarker + 2);

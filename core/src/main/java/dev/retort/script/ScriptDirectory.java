@@ -27,9 +27,12 @@ public final class ScriptDirectory {
     private final List<RevisionScript> scripts;
     private final Map<String, RevisionScript> byId;
     private final RevisionGraph graph;
+    private final List<Location> missing;
 
-    private ScriptDirectory(List<Location> locations, List<RevisionScript> scripts, RevisionGraph graph) {
+    private ScriptDirectory(List<Location> locations, List<RevisionScript> scripts, RevisionGraph graph,
+            List<Location> missing) {
         this.locations = List.copyOf(locations);
+        this.missing = List.copyOf(missing);
         this.scripts = Collections.unmodifiableList(scripts);
         this.byId = new HashMap<>(scripts.size() * 2);
         for (RevisionScript script : scripts) {
@@ -41,12 +44,15 @@ public final class ScriptDirectory {
     /**
      * Finds and reads the scripts under the locations and builds their graph.
      *
-     * @param warnings receives non-fatal problems (a location that does not exist, Alembic's graph warnings)
-     * @throws RevisionScriptException when a script is malformed or the scripts don't form a valid graph
+     * @param warnings receives non-fatal problems (Alembic's graph warnings); a location that does not exist is
+     *        listed by {@link #missingLocations()}, for the caller to decide
+     * @throws RevisionScriptException when a script is malformed or unreadable, or the scripts don't form a valid
+     *         graph
      */
     public static ScriptDirectory load(List<Location> locations, ClassLoader classLoader,
             Consumer<String> warnings) {
-        List<ScriptSource> sources = new LocationScanner(classLoader, warnings).scan(locations);
+        LocationScanner scanner = new LocationScanner(classLoader, warnings);
+        List<ScriptSource> sources = scanner.scan(locations);
         List<RevisionScript> scripts = new ArrayList<>(sources.size());
         Map<String, RevisionScript> seen = new HashMap<>(sources.size() * 2);
         for (RevisionScript script : readAll(sources)) {
@@ -60,7 +66,7 @@ public final class ScriptDirectory {
             }
             scripts.add(script);
         }
-        return new ScriptDirectory(locations, scripts, buildGraph(scripts, seen, warnings));
+        return new ScriptDirectory(locations, scripts, buildGraph(scripts, seen, warnings), scanner.missing());
     }
 
     /**
@@ -121,6 +127,11 @@ public final class ScriptDirectory {
     /** The locations scripts were read from. */
     public List<Location> locations() {
         return locations;
+    }
+
+    /** The locations, not marked {@code optional:}, that don't exist. */
+    public List<Location> missingLocations() {
+        return missing;
     }
 
     /** All scripts, in load order. */

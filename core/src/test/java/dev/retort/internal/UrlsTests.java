@@ -51,4 +51,31 @@ class UrlsTests {
         assertThat(url.toString()).doesNotContain("pw").contains("password=***");
         assertThat(dev.retort.DatabaseUrl.mask("to postgresql://app:pw@db/app")).isEqualTo("to postgresql://app:***@db/app");
     }
+
+    @Test
+    void malformedUrlIsRefusedWithItsPasswordMaskedInEveryForm() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> Urls.toJdbc("postgresql:postgres:S3cret@localhost/x"))
+                .withMessage("Unsupported database URL 'postgresql:postgres:***@localhost/x'; use a JDBC URL"
+                        + " (jdbc:postgresql://<host>:5432/<db>, jdbc:h2:./<db>) or"
+                        + " postgresql://<user>:<password>@<host>:5432/<db>");
+        for (String url : new String[] {"postgresql:postgres:S3cret@localhost/x", "postgres//postgres:S3cret@h/x",
+                "mysql://postgres:S3cret@h/x", "postgresql://postgres:S3cret@", "jdbc:postgresql://h/x?password=S3cret",
+                "jdbc:sqlserver://h;user=u;password=S3cret", "postgresql://postgres:S3cret@h:5432/x?a=b",
+                "postgresql://postgres:S3c@ret@h/x", " postgresql:postgres:S3cret@h "}) {
+            try {
+                assertThat(dev.retort.DatabaseUrl.parse(url).toString()).as(url).doesNotContain("S3cret");
+            } catch (IllegalArgumentException e) {
+                assertThat(e.getMessage()).as(url).doesNotContain("S3cret");
+            }
+            assertThat(Urls.mask(url)).as(url).doesNotContain("S3cret");
+            assertThat(Urls.scrub("FAILED: " + url, null)).as(url).doesNotContain("S3cret");
+        }
+    }
+
+    @Test
+    void placeholdersInHintsAreNoSecrets() {
+        assertThat(Urls.mask("use postgresql://<user>:<password>@<host>:5432/<db>"))
+                .isEqualTo("use postgresql://<user>:<password>@<host>:5432/<db>");
+    }
 }

@@ -146,13 +146,14 @@ class ScriptDirectoryTests {
     }
 
     @Test
-    void missingLocationIsAWarningNotAnError() {
-        ScriptDirectory scripts = ScriptDirectory.load(List.of(Location.parse("filesystem:" + dir.resolve("none"))),
-                getClass().getClassLoader(), warnings::add);
+    void missingLocationIsListedForTheCallerUnlessOptional() {
+        ScriptDirectory scripts = ScriptDirectory.load(List.of(Location.parse("filesystem:" + dir.resolve("none")),
+                Location.parse("optional:filesystem:" + dir.resolve("extra")),
+                Location.parse("optional:classpath:no/such/dir")), getClass().getClassLoader(), warnings::add);
 
         assertThat(scripts.scripts()).isEmpty();
-        assertThat(warnings).containsExactly("Location 'filesystem:" + dir.resolve("none")
-                + "' does not exist; no revision scripts are read from it");
+        assertThat(scripts.missingLocations()).containsExactly(Location.parse("filesystem:" + dir.resolve("none")));
+        assertThat(warnings).isEmpty();
     }
 
     @Test
@@ -232,7 +233,8 @@ class ScriptDirectoryTests {
         write("a.sql", "-- a\n-- Revision ID: a1\n-- Revises: a1\n-- migrate:upgrade\n");
 
         assertThatThrownBy(this::load).hasMessage("Revision script '" + dir + "/a.sql' line 3: Self-loop is detected in"
-                + " revisions (a1); a revision can't 'Revises' itself");
+                + " revisions (a1); a revision can't 'Revises' itself: name the revision it follows"
+                + " instead");
     }
 
     @Test

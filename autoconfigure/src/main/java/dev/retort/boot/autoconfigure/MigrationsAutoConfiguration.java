@@ -5,6 +5,7 @@ import dev.retort.RetortConfig;
 import dev.retort.boot.MigrationsConfigurationCustomizer;
 import dev.retort.boot.MigrationsDataSource;
 import dev.retort.boot.command.MigrationsCommandRunListener;
+import dev.retort.internal.Connections;
 import java.nio.file.Path;
 import java.sql.DatabaseMetaData;
 import java.util.List;
@@ -74,11 +75,13 @@ public final class MigrationsAutoConfiguration {
                 .dataSource(target)
                 .dialect(dialect(known))
                 .locations(locations)
+                .locationsSetting("migrations.locations")
                 .versionTable(properties.getVersionTable())
                 .schema(properties.getSchema())
                 .transactionPerMigration(properties.isTransactionPerMigration())
                 .lockTimeout(properties.getLockTimeout())
                 .validateChecksums(properties.isValidateChecksums())
+                .connectTimeout(properties.getConnectTimeout())
                 .fileTemplate(properties.getFileTemplate())
                 .versionPath(versionPath(properties))
                 .classLoader(resourceLoader.getClassLoader());
@@ -202,8 +205,11 @@ public final class MigrationsAutoConfiguration {
             return dedicated;
         }
         if (StringUtils.hasText(properties.getUrl())) {
-            return DataSourceBuilder.create().type(SimpleDriverDataSource.class).url(properties.getUrl())
-                    .username(properties.getUser()).password(properties.getPassword()).build();
+            SimpleDriverDataSource own = DataSourceBuilder.create().type(SimpleDriverDataSource.class)
+                    .url(properties.getUrl()).username(properties.getUser()).password(properties.getPassword()).build();
+            // a server that accepts connections and never answers must not hold the start-up for ever
+            own.setConnectionProperties(Connections.timeouts(properties.getUrl(), properties.getConnectTimeout()));
+            return own;
         }
         if (StringUtils.hasText(properties.getUser()) && application != null) {
             return DataSourceBuilder.derivedFrom(application).type(SimpleDriverDataSource.class)

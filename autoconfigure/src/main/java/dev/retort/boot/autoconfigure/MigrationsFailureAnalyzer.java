@@ -45,7 +45,7 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<CommandException
                     + " current' shows what it holds now.";
             case DATABASE_ERROR -> "Check the DataSource (spring.datasource.* or migrations.url/user/password) and"
                     + " that the database is running.";
-            default -> cause.code().action();
+            default -> cause.action() != null ? cause.action() : "See the message above.";
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.retort.boot.autoconfigure;
 
+import dev.retort.RetortConfig;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -61,6 +62,13 @@ public class MigrationsProperties {
     private boolean validateChecksums = true;
 
     /**
+     * How long to wait for the database of migrations.url to accept a connection and log in before failing; 0
+     * waits for ever. The application's DataSource brings its own timeouts. Unit: seconds if none is given.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration connectTimeout = Duration.ofSeconds(30);
+
+    /**
      * What happens at startup when enabled: 'upgrade' runs pending revisions; 'validate' runs none and fails
      * startup if any are pending (for teams that migrate in a separate job).
      */
@@ -116,6 +124,10 @@ public class MigrationsProperties {
     }
 
     public void setLocations(List<String> locations) {
+        if (locations.stream().allMatch(String::isBlank)) {
+            throw new IllegalArgumentException("migrations.locations is empty; give at least one location, e.g."
+                    + " classpath:db/migrations");
+        }
         this.locations = locations;
     }
 
@@ -132,6 +144,7 @@ public class MigrationsProperties {
     }
 
     public void setVersionTable(String versionTable) {
+        RetortConfig.checkTableName("migrations.version-table", versionTable, "migrations.schema");
         this.versionTable = versionTable;
     }
 
@@ -140,6 +153,9 @@ public class MigrationsProperties {
     }
 
     public void setSchema(String schema) {
+        if (schema != null && !schema.isBlank()) {
+            RetortConfig.checkSchemaName("migrations.schema", schema);
+        }
         this.schema = schema;
     }
 
@@ -156,7 +172,23 @@ public class MigrationsProperties {
     }
 
     public void setLockTimeout(Duration lockTimeout) {
-        this.lockTimeout = lockTimeout;
+        this.lockTimeout = checkTimeout("migrations.lock-timeout", lockTimeout);
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = checkTimeout("migrations.connect-timeout", connectTimeout);
+    }
+
+    private static Duration checkTimeout(String property, Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException(property + " must not be negative, not " + timeout.toSeconds()
+                    + " seconds");
+        }
+        return timeout;
     }
 
     public boolean isValidateChecksums() {

@@ -58,7 +58,8 @@ class MigrationsScriptReader implements BeanFactoryPostProcessor, EnvironmentAwa
         if (locations == null) {
             return;
         }
-        RetortConfig config = RetortConfig.builder().locations(locations).classLoader(classLoader)
+        RetortConfig config = RetortConfig.builder().locations(locations).locationsSetting("migrations.locations")
+                .classLoader(classLoader)
                 .output(line -> { }).build();
         beanFactory.registerSingleton(BEAN_NAME, new ScriptsBeingRead(locations, Retort.readScriptsAsync(config)));
     }

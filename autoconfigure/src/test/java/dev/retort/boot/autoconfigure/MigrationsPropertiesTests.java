@@ -17,6 +17,7 @@ class MigrationsPropertiesTests {
         assertThat(properties.getSchema()).isEqualTo(config.schema());
         assertThat(properties.isTransactionPerMigration()).isEqualTo(config.transactionPerMigration());
         assertThat(properties.getLockTimeout()).isEqualTo(config.lockTimeout());
+        assertThat(properties.getConnectTimeout()).isEqualTo(config.connectTimeout());
         assertThat(properties.getFileTemplate()).isEqualTo(config.fileTemplate());
         assertThat(properties.isValidateChecksums()).isEqualTo(config.validateChecksums());
     }
