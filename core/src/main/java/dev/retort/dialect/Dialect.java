@@ -32,6 +32,11 @@ public interface Dialect {
     /** Whether DDL statements take part in transactions (and roll back with them). */
     boolean transactionalDdl();
 
+    /** Renders schema operations (autogenerate's output) as this database's SQL. */
+    default Ddl ddl() {
+        throw new UnsupportedOperationException("Autogenerate does not support " + name() + " yet");
+    }
+
     /**
      * Whether a JDBC batch of statements goes to the database in one round trip and fails as a whole, so a
      * revision can run as one batch. Off by default: statements then run one at a time.

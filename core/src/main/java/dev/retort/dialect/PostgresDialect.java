@@ -32,6 +32,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public Ddl ddl() {
+        return new PostgresDdl(this);
+    }
+
+    @Override
     public boolean transactionalDdl() {
         return true;
     }
