@@ -33,6 +33,11 @@ public final class MetadataIntegrator implements Integrator {
 
     /** The boot metadata the session factory was built from, if this integrator saw it being built. */
     public static Optional<Metadata> metadataOf(SessionFactory sessionFactory) {
-        return Optional.ofNullable(METADATA.get(sessionFactory));
+        Metadata metadata = METADATA.get(sessionFactory);
+        if (metadata == null) {
+            // a proxy, such as Spring's EntityManagerFactory, which implements SessionFactory itself
+            metadata = METADATA.get(sessionFactory.unwrap(SessionFactoryImplementor.class));
+        }
+        return Optional.ofNullable(metadata);
     }
 }

@@ -87,6 +87,8 @@ public class MigrationsProperties {
      */
     private String password;
 
+    private final Autogenerate autogenerate = new Autogenerate();
+
     /** What the application does with migrations at startup. */
     public enum Mode {
 
@@ -199,5 +201,40 @@ public class MigrationsProperties {
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    public Autogenerate getAutogenerate() {
+        return autogenerate;
+    }
+
+    /** What 'revision --autogenerate' and 'check' look at. */
+    public static class Autogenerate {
+
+        /**
+         * Glob patterns ('*', '?') of the table names autogenerate compares, on both sides; none means every table.
+         * Applied before the database is read.
+         */
+        private List<String> includeTables = new ArrayList<>();
+
+        /**
+         * Glob patterns of table names autogenerate never reads nor proposes, e.g. other applications' tables.
+         */
+        private List<String> excludeTables = new ArrayList<>();
+
+        public List<String> getIncludeTables() {
+            return includeTables;
+        }
+
+        public void setIncludeTables(List<String> includeTables) {
+            this.includeTables = includeTables;
+        }
+
+        public List<String> getExcludeTables() {
+            return excludeTables;
+        }
+
+        public void setExcludeTables(List<String> excludeTables) {
+            this.excludeTables = excludeTables;
+        }
     }
 }
