@@ -92,6 +92,7 @@ class HibernateSchemaPostgresTests {
     void columnsCarryHibernatesTypesDefaultsIdentityAndComments() {
         // in the order Hibernate's column ordering strategy gives them: fixed sizes first, then by size and name
         assertThat(table("customer").columns()).containsExactly(
+                Column.of("country", "char(2)", true),
                 Column.of("version", "integer", false),
                 Column.of("created_at", "timestamp(6) with time zone", false),
                 Column.of("id", "bigint", false),
@@ -99,7 +100,6 @@ class HibernateSchemaPostgresTests {
                 Column.of("city", "varchar(80)", false),
                 Column.of("display_name", "varchar(100)", false),
                 Column.of("street", "varchar(120)", false),
-                Column.of("country", "char(2)", true),
                 new Column("email", "varchar(255)", false, null, null, "Login e-mail"));
         assertThat(table("customer").comment()).isEqualTo("People who buy");
         assertThat(table("product").column("description")).contains(Column.of("description", "oid", true));

@@ -87,8 +87,6 @@ public class MigrationsProperties {
      */
     private String password;
 
-    private final Autogenerate autogenerate = new Autogenerate();
-
     /** What the application does with migrations at startup. */
     public enum Mode {
 
@@ -203,21 +201,23 @@ public class MigrationsProperties {
         this.password = password;
     }
 
+    private final Autogenerate autogenerate = new Autogenerate();
+
     public Autogenerate getAutogenerate() {
         return autogenerate;
     }
 
-    /** What 'revision --autogenerate' and 'check' look at. */
+    /** What 'revision --autogenerate' and 'check' look at, under {@code migrations.autogenerate.*}. */
     public static class Autogenerate {
 
         /**
-         * Glob patterns ('*', '?') of the table names autogenerate compares, on both sides; none means every table.
-         * Applied before the database is read.
+         * Glob patterns ('*', '?') of the table names autogenerate reads and proposes; empty for all. Applied before
+         * the database is read.
          */
         private List<String> includeTables = new ArrayList<>();
 
         /**
-         * Glob patterns of table names autogenerate never reads nor proposes, e.g. other applications' tables.
+         * Glob patterns of table names autogenerate never reads or proposes, e.g. other applications' tables.
          */
         private List<String> excludeTables = new ArrayList<>();
 

@@ -2,6 +2,8 @@ package dev.retort.hibernate.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A postal address, embedded in customers and warehouses. */
 @Embeddable
@@ -16,6 +18,8 @@ public class Address {
     @Column(length = 16)
     private String postalCode;
 
-    @Column(columnDefinition = "char(2)")
+    // char(2): a fixed-length type Hibernate's validate accepts (a columnDefinition "char(2)" it does not)
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(length = 2)
     private String country;
 }
