@@ -206,4 +206,97 @@ class AutogenerateTests {
         retort(model()).upgrade("heads");
         assertThat(db.tables()).contains("account", "job", "job_tag", "tag");
     }
+
+    /** Compares with {@code src/test/resources/autogenerate/<name>.sql}. */
+    private static void assertFile(String text, String name) throws IOException {
+        Path expected = Path.of("src/test/resources/autogenerate", name + ".sql");
+        if (Boolean.getBoolean("retort.writeExpected")) {
+            Files.createDirectories(expected.getParent());
+            Files.writeString(expected, text);
+        }
+        assertThat(text).isEqualTo(Files.readString(expected));
+    }
+
+    static Table with(Table t, List<Column> columns, List<CheckConstraint> checks, List<Index> indexes,
+            List<UniqueConstraint> uniques) {
+        return new Table(t.schema(), t.name(), columns, t.primaryKey(), uniques == null ? t.uniqueConstraints()
+                : uniques, indexes == null ? t.indexes() : indexes, t.foreignKeys(), checks == null ? t.checks()
+                : checks, t.comment());
+    }
+
+    static List<Column> replace(List<Column> columns, String name, Column by) {
+        return columns.stream().map(c -> c.name().equals(name) ? by : c).toList();
+    }
+
+    static List<Column> plus(List<Column> columns, Column added) {
+        List<Column> out = new ArrayList<>(columns);
+        out.add(added);
+        return out;
+    }
+
+    static Schema withEnum(Schema s, EnumType type, Table... tables) {
+        return new Schema(List.of(tables), List.of(type), s.sequences(), s.casts());
+    }
+
+    @Test
+    void eachModelChangeWritesExactlyThatChange() throws Exception {
+        step("0001", "initial", model());
+        Table account = account(c -> c);
+
+        Table a2 = with(account, plus(account.columns(), Column.of("nickname", "varchar(30)", true)), null,
+                List.of(new Index("ix_account_created_at", List.of("created_at"), false)), null);
+        assertFile(step("0002", "add nickname and an index", model(jobTag(), job(), tag(), a2)), "0002");
+
+        Table a3 = with(account, account.columns().stream().filter(c -> !c.name().equals("name")).toList(), null,
+                List.of(new Index("ix_account_created_at", List.of("created_at"), false)), null);
+        assertFile(step("0003", "drop name and nickname", model(jobTag(), job(), tag(), a3)), "0003");
+
+        Table a4 = with(a3, a3.columns(), List.of(new CheckConstraint(null, "status in ('ACTIVE','CLOSED','FROZEN')")),
+                null, null);
+        assertFile(step("0004", "frozen accounts", model(jobTag(), job(), tag(), a4)), "0004");
+        Schema m3 = model(jobTag(), job(), tag(), a3);
+        retort(m3).downgrade("0003", false);
+        out.clear();
+        retort(m3).check(AutogenerateOptions.defaults());
+        assertThat(out).containsExactly("No new upgrade operations detected.");
+        retort(m3).upgrade("heads");
+
+        EnumType status = new EnumType(null, "job_status", List.of("done", "failed", "queued", "running"));
+        Schema m5 = withEnum(model(), status, jobTag(), job(), tag(), a4);
+        assertFile(step("0005", "failed jobs", m5), "0005");
+        new dev.retort.test.RevisionFiles(dir).add("0006", "0005").message("a failed job")
+                .upgrade("INSERT INTO account (id, email, status) VALUES (1, 'a@example.com', 'ACTIVE');\n"
+                        + "INSERT INTO job VALUES ('00000000-0000-0000-0000-000000000001', 1, 'failed', NULL);")
+                .downgrade("DELETE FROM job;\nDELETE FROM account;").write();
+        retort(m5).downgrade("0004", false);
+        retort(m5).upgrade("heads");
+        assertThat(db.column("SELECT status::text FROM job")).containsExactly("failed");
+
+        Table a7 = with(a4, replace(a4.columns(), "status", new Column("status", "varchar(255)", false, null, null,
+                "ACTIVE or CLOSED")), null, null, null);
+        assertFile(step("0007", "status required", withEnum(m5, status, jobTag(), job(), tag(), a7)), "0007");
+
+        Table tag8 = with(tag(), replace(tag().columns(), "name", Column.of("name", "varchar(80)", false)), null, null,
+                null);
+        assertFile(step("0008", "longer tag names", withEnum(m5, status, jobTag(), job(), tag8, a7)), "0008");
+
+        Table a9 = with(a7, replace(a7.columns(), "email", Column.of("email_address", "varchar(255)", false)), null,
+                null, List.of(new UniqueConstraint(null, List.of("email_address"))));
+        Schema m9 = withEnum(m5, status, jobTag(), job(), tag8, a9);
+        assertFile(step("0009", "email address", m9, new AutogenerateOptions(false,
+                List.of("account.email=email_address"), false)), "0009");
+
+        Table note = new Table(null, "note", List.of(Column.of("id", "bigint", false), Column.of("job_id", "uuid",
+                false), Column.of("body", "text", true)), new PrimaryKey(null, List.of("id")), List.of(), List.of(),
+                List.of(new ForeignKey("fk_note_job", List.of("job_id"), null, "job", List.of("id"),
+                        ForeignKey.ReferentialAction.CASCADE, null)), List.of(), null);
+        Schema m10 = withEnum(m5, status, job(), tag8, a9, note);
+        out.clear();
+        assertThat(retort(m10).autogenerate(revision("0010", "notes"), AutogenerateOptions.defaults()).changes())
+                .containsExactly("Detected added table 'note'");
+        assertFile(read(dir.resolve("0010_notes.sql")), "0010");
+        Files.delete(dir.resolve("0010_notes.sql"));
+        assertFile(step("0010", "notes, no tags on jobs", m10, new AutogenerateOptions(false, List.of(), true)),
+                "0010-drop-unmapped");
+    }
 }

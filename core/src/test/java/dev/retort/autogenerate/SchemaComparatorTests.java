@@ -401,4 +401,18 @@ class SchemaComparatorTests {
                 ALTER TABLE orders ADD CONSTRAINT orders_account_id_fkey FOREIGN KEY (account_id) REFERENCES account (id) ON DELETE CASCADE;
                 """);
     }
+
+    @Test
+    void anInCheckStoredAgainFromItsStoredFormIsNoChange() {
+        Table live = table("job", col("status", "character varying(255)")).check("job_status_check",
+                "((status)::text = ANY (ARRAY[('A'::character varying)::text, ('B, or C'::character varying)::text]))")
+                .build();
+        Table target = table("job", col("status", "character varying(255)")).check(null,
+                "((status)::text = ANY ((ARRAY['A'::character varying, 'B, or C'::character varying])::text[]))")
+                .build();
+
+        compare(schema(live), schema(target));
+
+        assertThat(comparison.changes()).isEmpty();
+    }
 }
