@@ -255,10 +255,13 @@ class AutogenerateTests {
                 null, null);
         assertFile(step("0004", "frozen accounts", model(jobTag(), job(), tag(), a4)), "0004");
         Schema m3 = model(jobTag(), job(), tag(), a3);
+        // 0004's downgrade writes the stored check back; stored again it reads differently, yet it is no change
         retort(m3).downgrade("0003", false);
+        Path aside = Files.move(dir.resolve("0004_frozen_accounts.sql"), dir.resolveSibling("0004.aside"));
         out.clear();
         retort(m3).check(AutogenerateOptions.defaults());
         assertThat(out).containsExactly("No new upgrade operations detected.");
+        Files.move(aside, dir.resolve("0004_frozen_accounts.sql"));
         retort(m3).upgrade("heads");
 
         EnumType status = new EnumType(null, "job_status", List.of("done", "failed", "queued", "running"));
