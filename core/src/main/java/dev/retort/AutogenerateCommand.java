@@ -5,6 +5,7 @@ import dev.retort.autogenerate.Comparison;
 import dev.retort.autogenerate.RowProbe;
 import dev.retort.autogenerate.SchemaComparator;
 import dev.retort.autogenerate.Scoping;
+import dev.retort.autogenerate.Spellings;
 import dev.retort.autogenerate.ScriptRenderer;
 import dev.retort.dialect.Dialect;
 import dev.retort.graph.Revision;
@@ -73,9 +74,12 @@ final class AutogenerateCommand {
                 Connection connection = db.connection();
                 SchemaScope scope = scope(connection, target);
                 Schema live = db.dialect().readSchema(connection, scope);
-                Schema wanted = db.dialect().canonicalize(connection, Scoping.apply(target, scope), scope);
+                Schema scoped = Scoping.apply(target, scope);
+                Schema wanted = db.dialect().canonicalize(connection, scoped, scope);
                 CompareOptions compareOptions = compareOptions(options, probe(db));
-                Comparison comparison = compare(live, wanted, compareOptions);
+                Comparison compared = compare(live, wanted, compareOptions);
+                Comparison comparison = new Comparison(Spellings.restore(compared.upgrade(), scoped, wanted),
+                        compared.changes());
                 comparison.changes().forEach(log::info);
                 return new Found(comparison, db.dialect());
             } catch (SQLException e) {

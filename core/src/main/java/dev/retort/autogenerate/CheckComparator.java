@@ -7,6 +7,7 @@ import dev.retort.schema.Column;
 import dev.retort.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -57,12 +58,54 @@ final class CheckComparator {
         return normalize(a).equals(normalize(b));
     }
 
+    /** {@code (ARRAY['A'::character varying, …])::text[]}: how PostgreSQL stores Hibernate's {@code in (…)}. */
+    private static final Pattern ARRAY_CAST = Pattern.compile("\\(ARRAY\\[((?:[^\\]']|'(?:[^']|'')*')*)\\]\\)::([a-z ]+)\\[\\]");
+
     private static String normalize(String expression) {
-        String e = expression.strip().replaceAll("\\s+", " ");
+        String e = arrayCasts(expression.strip().replaceAll("\\s+", " "));
         while (e.startsWith("(") && e.endsWith(")") && balanced(e.substring(1, e.length() - 1))) {
             e = e.substring(1, e.length() - 1).strip();
         }
         return e;
+    }
+
+    /**
+     * Casts an array's elements instead of the array: PostgreSQL stores its own stored form of an {@code in (…)}
+     * check, parsed again, as {@code ARRAY[('A'::character varying)::text, …]}; both mean the same.
+     */
+    private static String arrayCasts(String e) {
+        Matcher m = ARRAY_CAST.matcher(e);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String type = m.group(2);
+            List<String> elements = new ArrayList<>();
+            for (String element : splitTopLevel(m.group(1))) {
+                elements.add("(" + element.strip() + ")::" + type);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement("ARRAY[" + String.join(", ", elements) + "]"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static List<String> splitTopLevel(String list) {
+        List<String> out = new ArrayList<>();
+        boolean quoted = false;
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < list.length(); i++) {
+            char c = list.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '(' || c == ')')) {
+                depth += c == '(' ? 1 : -1;
+            } else if (!quoted && depth == 0 && c == ',') {
+                out.add(list.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(list.substring(start));
+        return out;
     }
 
     private static boolean balanced(String s) {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class Types {
 
-    private static final Pattern SHAPE = Pattern.compile("([^(]*?)\\s*(?:\\(([^)]*)\\))?\\s*(.*)");
+    private static final Pattern SHAPE = Pattern.compile("([^(]*)\\s*(?:\\(([^)]*)\\))?\\s*(.*)");
     private static final List<Set<String>> FAMILIES = List.of(
             Set.of("character varying", "varchar", "text", "character", "char", "bpchar"),
             Set.of("smallint", "integer", "bigint", "numeric", "decimal", "real", "double precision", "int2", "int4",

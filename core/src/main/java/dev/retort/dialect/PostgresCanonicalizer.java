@@ -164,8 +164,11 @@ final class PostgresCanonicalizer {
             try (Statement st = connection.createStatement()) {
                 st.execute(ddl.toString());
             } catch (SQLException e) {
+                // the position points into scratch DDL the user never wrote
+                String message = e.getMessage().replaceAll("\\s*Position: \\d+\\s*$", "");
                 throw new SQLException("Could not check the target schema's types, defaults and checks against the "
-                        + "database: " + e.getMessage(), e.getSQLState(), e);
+                        + "database: " + message + "; correct the column definition, default or check in the mapping",
+                        e.getSQLState(), e);
             }
             scratch = new PostgresSchemaReader(work.defaultSchema).tables(connection,
                     PostgresSchemaReader.TableFilter.temporary(names));
