@@ -68,7 +68,8 @@ class AutogenerateRoundTripPostgresTests {
         retort(migrated).downgrade("base", false);
         assertThat(migrated.tables()).containsExactlyElementsOf(VERSION_TABLES);
         assertThat(migrated.column("SELECT typname FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid")).isEmpty();
-        assertThat(migrated.column("SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'")).isEmpty();
+        assertThat(migrated.column("SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'"
+                + " AND sequencename NOT LIKE 'alembic_version%'")).isEmpty();
         assertThat(migrated.column("SELECT castsource::regtype FROM pg_cast WHERE castsource::regtype::text"
                 + " IN ('orderstatus', 'warehousekind') OR casttarget::regtype::text IN ('orderstatus',"
                 + " 'warehousekind')")).isEmpty();
