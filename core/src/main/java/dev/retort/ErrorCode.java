@@ -38,6 +38,12 @@ public enum ErrorCode {
     REVISION_ALREADY_APPLIED("Restore the 'Revises' line of the revision that was moved; join lines with 'merge'."),
     /** Revisions below the version rows never ran, e.g. a branch merged or rebased below applied revisions. */
     MISSING_REVISIONS("Run them with 'upgrade --include-missing', or mark them applied with 'stamp --missing'."),
+    /** {@code check} found differences between the target schema and the database. */
+    SCHEMA_CHANGED("Run 'revision --autogenerate -m \"<message>\"' to write a revision for them, review it, then"
+            + " 'upgrade heads'."),
+    /** Autogenerate was asked for without a target schema (the application's entities). */
+    NO_TARGET_SCHEMA("Run it through the application's command mode: java -jar app.jar migrations revision"
+            + " --autogenerate -m \"<message>\"."),
     /** A command's arguments don't make sense together. */
     INVALID_ARGUMENTS("See the command's --help for its arguments."),
     /** Anything else. */

@@ -3,6 +3,7 @@ package dev.retort;
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.Dialects;
 import dev.retort.internal.Urls;
+import dev.retort.schema.Schema;
 import dev.retort.script.Location;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -60,6 +62,9 @@ public final class RetortConfig {
     private final boolean quiet;
     private final boolean validateChecksums;
     private final boolean includeMissing;
+    private final Supplier<Schema> targetSchema;
+    private final List<String> includeTables;
+    private final List<String> excludeTables;
 
     private RetortConfig(Builder b) {
         this.url = b.url;
@@ -83,6 +88,9 @@ public final class RetortConfig {
         this.quiet = b.quiet;
         this.validateChecksums = b.validateChecksums;
         this.includeMissing = b.includeMissing;
+        this.targetSchema = b.targetSchema;
+        this.includeTables = List.copyOf(b.includeTables);
+        this.excludeTables = List.copyOf(b.excludeTables);
     }
 
     public static Builder builder() {
@@ -113,6 +121,9 @@ public final class RetortConfig {
         b.quiet = quiet;
         b.validateChecksums = validateChecksums;
         b.includeMissing = includeMissing;
+        b.targetSchema = targetSchema;
+        b.includeTables = includeTables;
+        b.excludeTables = excludeTables;
         return b;
     }
 
@@ -230,6 +241,24 @@ public final class RetortConfig {
         return quiet;
     }
 
+    /**
+     * What the application's entities want the schema to be, for {@code revision --autogenerate} and {@code check}
+     * (Alembic's {@code target_metadata}); {@code null} when none is configured (the standalone CLI).
+     */
+    public Supplier<Schema> targetSchema() {
+        return targetSchema;
+    }
+
+    /** Glob patterns ({@code *}, {@code ?}) of the table names autogenerate looks at; empty for all. */
+    public List<String> includeTables() {
+        return includeTables;
+    }
+
+    /** Glob patterns of table names autogenerate never reads or proposes. */
+    public List<String> excludeTables() {
+        return excludeTables;
+    }
+
     /** The URL with its password hidden, for messages. */
     public String maskedUrl() {
         return Urls.mask(url);
@@ -266,6 +295,9 @@ public final class RetortConfig {
         private boolean quiet;
         private boolean validateChecksums = true;
         private boolean includeMissing;
+        private Supplier<Schema> targetSchema;
+        private List<String> includeTables = List.of();
+        private List<String> excludeTables = List.of();
 
         private Builder() {
         }
@@ -396,6 +428,24 @@ public final class RetortConfig {
 
         public Builder includeMissing(boolean includeMissing) {
             this.includeMissing = includeMissing;
+            return this;
+        }
+
+        /** Where autogenerate gets the target schema from, e.g. the Hibernate mapping; read once per command. */
+        public Builder targetSchema(Supplier<Schema> targetSchema) {
+            this.targetSchema = targetSchema;
+            return this;
+        }
+
+        /** Glob patterns of the table names autogenerate looks at; none means all. */
+        public Builder includeTables(List<String> includeTables) {
+            this.includeTables = List.copyOf(includeTables);
+            return this;
+        }
+
+        /** Glob patterns of table names autogenerate never reads or proposes. */
+        public Builder excludeTables(List<String> excludeTables) {
+            this.excludeTables = List.copyOf(excludeTables);
             return this;
         }
 

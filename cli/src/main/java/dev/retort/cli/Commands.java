@@ -1,7 +1,9 @@
 package dev.retort.cli;
 
+import dev.retort.AutogenerateOptions;
 import dev.retort.CommandException;
 import dev.retort.ErrorCode;
+import dev.retort.Retort;
 import dev.retort.RevisionOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,14 +125,50 @@ final class Commands {
                 description = "Specify specific path from config for version file.")
         Path versionPath;
 
+        @Option(names = "--autogenerate", description = "Populate revision script with candidate migration"
+                + " operations, based on comparison of database to model.")
+        boolean autogenerate;
+
+        @Option(names = "--allow-empty", description = "With --autogenerate: write the revision even when nothing"
+                + " changed.")
+        boolean allowEmpty;
+
+        @Option(names = "--rename", paramLabel = "X=Y", description = "With --autogenerate: write a rename instead"
+                + " of drop + add; TABLE.OLD=NEW for a column, OLD_TABLE=NEW_TABLE for a table. Repeatable.")
+        List<String> renames = new ArrayList<>();
+
+        @Option(names = "--drop-unmapped", description = "With --autogenerate: drop tables, enum types and sequences"
+                + " the entities don't map (left alone by default).")
+        boolean dropUnmapped;
+
         @Override
         public Integer call() {
+            if (!autogenerate && (allowEmpty || dropUnmapped || !renames.isEmpty())) {
+                throw new CommandException(ErrorCode.INVALID_ARGUMENTS, (allowEmpty ? "--allow-empty"
+                        : dropUnmapped ? "--drop-unmapped" : "--rename") + " only applies with --autogenerate");
+            }
             var builder = cli.config();
             if (versionPath != null) {
                 builder.versionPath(cli.workingDirectory().resolve(versionPath));
             }
-            cli.retort(builder).revision(
-                    new RevisionOptions(message, List.of(head), splice, branchLabels, dependsOn, revId));
+            RevisionOptions options = new RevisionOptions(message, List.of(head), splice, branchLabels, dependsOn,
+                    revId);
+            Retort retort = cli.retort(builder);
+            if (autogenerate) {
+                retort.autogenerate(options, new AutogenerateOptions(allowEmpty, renames, dropUnmapped));
+            } else {
+                retort.revision(options);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "check", description = "Check if revision command with autogenerate has pending upgrade ops.")
+    static final class Check extends Base {
+
+        @Override
+        public Integer call() {
+            cli.retort().check(AutogenerateOptions.defaults());
             return 0;
         }
     }

@@ -39,7 +39,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             Commands.Heads.class, Commands.Branches.class, Commands.History.class, Commands.Show.class,
             Commands.Revision.class, Commands.Merge.class, Commands.Current.class, Commands.Upgrade.class,
-            Commands.Downgrade.class, Commands.Stamp.class, CommandLine.HelpCommand.class
+            Commands.Downgrade.class, Commands.Stamp.class, Commands.Check.class, CommandLine.HelpCommand.class
         })
 public final class RetortCli implements Callable<Integer> {
 

@@ -84,6 +84,8 @@ public final class MigrationsAutoConfiguration {
                 .connectTimeout(properties.getConnectTimeout())
                 .fileTemplate(properties.getFileTemplate())
                 .versionPath(versionPath(properties))
+                .includeTables(properties.getAutogenerate().getIncludeTables())
+                .excludeTables(properties.getAutogenerate().getExcludeTables())
                 .classLoader(resourceLoader.getClassLoader());
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         RetortConfig config = builder.build();

@@ -20,6 +20,8 @@ class MigrationsPropertiesTests {
         assertThat(properties.getConnectTimeout()).isEqualTo(config.connectTimeout());
         assertThat(properties.getFileTemplate()).isEqualTo(config.fileTemplate());
         assertThat(properties.isValidateChecksums()).isEqualTo(config.validateChecksums());
+        assertThat(properties.getAutogenerate().getIncludeTables()).isEqualTo(config.includeTables());
+        assertThat(properties.getAutogenerate().getExcludeTables()).isEqualTo(config.excludeTables());
     }
 
     @Test

@@ -1,0 +1,4 @@
+package dev.retort.hibernate.model;
+
+/** A second named enum type. */
+public enum WarehouseKind { hub, store, partner }
