@@ -80,6 +80,8 @@ public final class MigrationsAutoConfiguration {
                 .lockTimeout(properties.getLockTimeout())
                 .fileTemplate(properties.getFileTemplate())
                 .versionPath(versionPath(properties))
+                .includeTables(properties.getAutogenerate().getIncludeTables())
+                .excludeTables(properties.getAutogenerate().getExcludeTables())
                 .classLoader(resourceLoader.getClassLoader());
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         RetortConfig config = builder.build();

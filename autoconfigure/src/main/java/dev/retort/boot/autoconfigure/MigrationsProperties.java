@@ -200,4 +200,41 @@ public class MigrationsProperties {
     public void setPassword(String password) {
         this.password = password;
     }
+
+    private final Autogenerate autogenerate = new Autogenerate();
+
+    public Autogenerate getAutogenerate() {
+        return autogenerate;
+    }
+
+    /** What 'revision --autogenerate' and 'check' look at, under {@code migrations.autogenerate.*}. */
+    public static class Autogenerate {
+
+        /**
+         * Glob patterns ('*', '?') of the table names autogenerate reads and proposes; empty for all. Applied before
+         * the database is read.
+         */
+        private List<String> includeTables = new ArrayList<>();
+
+        /**
+         * Glob patterns of table names autogenerate never reads or proposes, e.g. other applications' tables.
+         */
+        private List<String> excludeTables = new ArrayList<>();
+
+        public List<String> getIncludeTables() {
+            return includeTables;
+        }
+
+        public void setIncludeTables(List<String> includeTables) {
+            this.includeTables = includeTables;
+        }
+
+        public List<String> getExcludeTables() {
+            return excludeTables;
+        }
+
+        public void setExcludeTables(List<String> excludeTables) {
+            this.excludeTables = excludeTables;
+        }
+    }
 }

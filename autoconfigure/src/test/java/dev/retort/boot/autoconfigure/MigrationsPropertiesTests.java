@@ -18,6 +18,8 @@ class MigrationsPropertiesTests {
         assertThat(properties.isTransactionPerMigration()).isEqualTo(config.transactionPerMigration());
         assertThat(properties.getLockTimeout()).isEqualTo(config.lockTimeout());
         assertThat(properties.getFileTemplate()).isEqualTo(config.fileTemplate());
+        assertThat(properties.getAutogenerate().getIncludeTables()).isEqualTo(config.includeTables());
+        assertThat(properties.getAutogenerate().getExcludeTables()).isEqualTo(config.excludeTables());
     }
 
     @Test
