@@ -1,5 +1,7 @@
 package dev.retort.dialect;
 
+import dev.retort.schema.Schema;
+import dev.retort.schema.SchemaScope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +18,8 @@ public final class H2Dialect implements Dialect {
 
     /** H2's error code for "Timeout trying to lock table". */
     private static final int LOCK_TIMEOUT = 50200;
+
+    private final H2Canonicalizer canonicalizer = new H2Canonicalizer();
 
     @Override
     public String name() {
@@ -50,6 +54,15 @@ public final class H2Dialect implements Dialect {
     }
 
 
+    @Override
+    public Schema readSchema(Connection connection, SchemaScope scope) throws SQLException {
+        return new H2SchemaReader(scope.defaultSchema()).read(connection, scope);
+    }
+
+    @Override
+    public Schema canonicalize(Connection connection, Schema target, SchemaScope scope) throws SQLException {
+        return canonicalizer.canonicalize(connection, target, scope);
+    }
 
     @Override
     public String currentUserExpression() {

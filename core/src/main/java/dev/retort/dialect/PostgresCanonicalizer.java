@@ -79,8 +79,10 @@ final class PostgresCanonicalizer {
             }
             Map<String, String> types = typesOf(table, column -> work.type(column.type()));
             for (CheckConstraint check : table.checks()) {
-                if (!known.containsKey(checkKey(check.expression(), types))) {
-                    work.checkTables.add(table);
+                String key = checkKey(check.expression(), types);
+                if (!known.containsKey(key)) {
+                    work.checks.putIfAbsent(key, new PendingCheck(check.expression(),
+                            referenced(check.expression(), table), types));
                 }
             }
         }
@@ -140,18 +142,16 @@ final class PostgresCanonicalizer {
             }
             ddl.append(");\n");
         }
-        List<Table> checkTables = List.copyOf(work.checkTables);
-        for (int t = 0; t < checkTables.size(); t++) {
-            Table table = checkTables.get(t);
-            String name = SCRATCH + "k" + t;
+        List<PendingCheck> checks = List.copyOf(work.checks.values());
+        for (int k = 0; k < checks.size(); k++) {
+            PendingCheck check = checks.get(k);
+            String name = SCRATCH + "k" + k;
             names.add(name);
             List<String> parts = new ArrayList<>();
-            for (Column column : referenced(table)) {
+            for (Column column : check.columns()) {
                 parts.add(quote(column.name()) + " " + work.ddlType(column.type()));
             }
-            for (int k = 0; k < table.checks().size(); k++) {
-                parts.add("CONSTRAINT k" + k + " CHECK (" + table.checks().get(k).expression() + ")");
-            }
+            parts.add("CHECK (" + check.expression() + ")");
             ddl.append("CREATE TEMP TABLE ").append(name).append(" (").append(String.join(", ", parts)).append(");\n");
         }
         boolean autoCommit = connection.getAutoCommit();
@@ -180,10 +180,10 @@ final class PostgresCanonicalizer {
                 connection.rollback(savepoint);
             }
         }
-        learn(scratch, work, scratchColumns, checkTables, known);
+        learn(scratch, work, scratchColumns, checks, known);
     }
 
-    private void learn(List<Table> scratch, Work work, List<String[]> scratchColumns, List<Table> checkTables,
+    private void learn(List<Table> scratch, Work work, List<String[]> scratchColumns, List<PendingCheck> checks,
             Map<String, String> known) {
         Map<String, Table> byName = new HashMap<>();
         scratch.forEach(t -> byName.put(t.name(), t));
@@ -199,16 +199,13 @@ final class PostgresCanonicalizer {
                 known.put(defaultKey(column.type(), column.defaultExpression()), column.defaultExpression());
             }
         }
-        for (int t = 0; t < checkTables.size(); t++) {
-            Table table = checkTables.get(t);
-            Map<String, String> stored = new HashMap<>();
-            byName.get(SCRATCH + "k" + t).checks().forEach(k -> stored.put(k.name(), k.expression()));
-            Map<String, String> types = typesOf(table, column -> work.type(column.type()));
-            for (int k = 0; k < table.checks().size(); k++) {
-                String expression = stored.get("k" + k);
-                known.put(checkKey(table.checks().get(k).expression(), types), expression);
-                known.put(checkKey(expression, types), expression);
-            }
+        for (int k = 0; k < checks.size(); k++) {
+            PendingCheck check = checks.get(k);
+            String expression = byName.get(SCRATCH + "k" + k).checks().get(0).expression();
+            Map<String, String> types = new LinkedHashMap<>();
+            check.types().forEach((name, type) -> types.put(name, work.type(type)));
+            known.put(checkKey(check.expression(), types), expression);
+            known.put(checkKey(expression, types), expression);
         }
     }
 
@@ -238,10 +235,13 @@ final class PostgresCanonicalizer {
     }
 
     /** The columns a check may mention: those whose name occurs in its text (a superset is harmless). */
-    private static List<Column> referenced(Table table) {
-        String all = String.join("\n", table.checks().stream().map(CheckConstraint::expression).toList())
-                .toLowerCase(Locale.ROOT);
-        return table.columns().stream().filter(c -> all.contains(c.name().toLowerCase(Locale.ROOT))).toList();
+    private static List<Column> referenced(String expression, Table table) {
+        String lower = expression.toLowerCase(Locale.ROOT);
+        return table.columns().stream().filter(c -> lower.contains(c.name().toLowerCase(Locale.ROOT))).toList();
+    }
+
+    /** A check the server has to store once: its text, the columns it may use, the table's column types. */
+    private record PendingCheck(String expression, List<Column> columns, Map<String, String> types) {
     }
 
     private static Map<String, String> typesOf(Table table, java.util.function.Function<Column, String> type) {
@@ -286,7 +286,7 @@ final class PostgresCanonicalizer {
         final Set<String> unknownTypes = new TreeSet<>();
         final Map<String, String> serverTypes = new HashMap<>();
         final Map<String, String[]> defaults = new LinkedHashMap<>();
-        final Set<Table> checkTables = new java.util.LinkedHashSet<>();
+        final Map<String, PendingCheck> checks = new LinkedHashMap<>();
 
         Work(String defaultSchema, List<EnumType> enums) {
             this.defaultSchema = defaultSchema;
@@ -297,7 +297,7 @@ final class PostgresCanonicalizer {
         }
 
         boolean needsServer() {
-            return !unknownTypes.isEmpty() || !defaults.isEmpty() || !checkTables.isEmpty();
+            return !unknownTypes.isEmpty() || !defaults.isEmpty() || !checks.isEmpty();
         }
 
         /** The stored form of a type: from text, an enum of the target, or (once asked) the server. */
