@@ -122,9 +122,9 @@ class H2AutogenerateTests {
         assertThat(first.changes()).contains("Detected added table 'ACCOUNT'", "Detected added table 'JOB'");
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
-                        + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME NOT LIKE 'alembic_version%'"
+                        + " WHERE TABLE_SCHEMA = 'PUBLIC' AND UPPER(TABLE_NAME) NOT LIKE 'ALEMBIC_VERSION%'"
                         + " UNION ALL SELECT COUNT(*) FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA = 'PUBLIC'"
-                        + " AND SEQUENCE_NAME = 'account_seq'")) {
+                        + " AND SEQUENCE_NAME = 'ACCOUNT_SEQ'")) {
             rs.next();
             assertThat(rs.getInt(1)).isZero();
             rs.next();
