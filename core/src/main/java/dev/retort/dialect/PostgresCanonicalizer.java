@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
@@ -285,6 +286,8 @@ final class PostgresCanonicalizer {
         final Map<String, String> enumNames = new HashMap<>();
         final Set<String> unknownTypes = new TreeSet<>();
         final Map<String, String> serverTypes = new HashMap<>();
+        /** Text rewrites already made: a model repeats a handful of types thousands of times. */
+        final Map<String, Optional<String>> texts = new HashMap<>();
         final Map<String, String[]> defaults = new LinkedHashMap<>();
         final Map<String, PendingCheck> checks = new LinkedHashMap<>();
 
@@ -306,7 +309,8 @@ final class PostgresCanonicalizer {
             if (server != null) {
                 return server;
             }
-            String normalized = PostgresTypes.normalize(type);
+            String normalized = texts.computeIfAbsent(type, t -> Optional.ofNullable(PostgresTypes.normalize(t)))
+                    .orElse(null);
             if (normalized != null) {
                 return normalized;
             }
