@@ -7,6 +7,7 @@ import dev.retort.schema.EnumType;
 import dev.retort.schema.Index;
 import dev.retort.schema.Schema;
 import dev.retort.schema.SchemaScope;
+import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -64,7 +65,7 @@ final class PostgresCanonicalizer {
 
     Schema canonicalize(Connection connection, Schema target, SchemaScope scope) throws SQLException {
         Map<String, String> known = knownFor(connection);
-        Work work = new Work(scope.defaultSchema(), target.enumTypes());
+        Work work = new Work(scope.defaultSchema(), target.enumTypes(), target.sequences());
         for (Table table : target.tables()) {
             for (Column column : table.columns()) {
                 String type = work.type(column.type());
@@ -124,6 +125,13 @@ final class PostgresCanonicalizer {
             ddl.append("DO $retort$ BEGIN CREATE TYPE ").append(work.qualify(type.schema(), type.name()))
                     .append(" AS ENUM (").append(String.join(", ", type.labels().stream().map(PostgresCanonicalizer::literal)
                             .toList())).append("); EXCEPTION WHEN duplicate_object THEN NULL; END $retort$;\n");
+        }
+        if (work.defaults.values().stream().anyMatch(d -> d[1].toLowerCase(Locale.ROOT).contains("nextval"))) {
+            // a default may draw from a sequence the target adds: it must exist for the default to be stored
+            for (Sequence sequence : work.sequences) {
+                ddl.append("CREATE SEQUENCE IF NOT EXISTS ").append(work.qualify(sequence.schema(), sequence.name()))
+                        .append(";\n");
+            }
         }
         List<String> names = new ArrayList<>();
         List<String[]> scratchColumns = new ArrayList<>(work.unknownTypes.stream().map(t -> new String[] {t, null})
@@ -283,6 +291,7 @@ final class PostgresCanonicalizer {
     private static final class Work {
         final String defaultSchema;
         final List<EnumType> enums;
+        final List<Sequence> sequences;
         final Map<String, String> enumNames = new HashMap<>();
         final Set<String> unknownTypes = new TreeSet<>();
         final Map<String, String> serverTypes = new HashMap<>();
@@ -291,9 +300,10 @@ final class PostgresCanonicalizer {
         final Map<String, String[]> defaults = new LinkedHashMap<>();
         final Map<String, PendingCheck> checks = new LinkedHashMap<>();
 
-        Work(String defaultSchema, List<EnumType> enums) {
+        Work(String defaultSchema, List<EnumType> enums, List<Sequence> sequences) {
             this.defaultSchema = defaultSchema;
             this.enums = enums;
+            this.sequences = sequences;
             for (EnumType e : enums) {
                 enumNames.put(e.qualifiedName(), qualify(e.schema(), e.name()));
             }
