@@ -1,0 +1,162 @@
+package dev.retort.testkit;
+
+import static dev.retort.testkit.MigrationTestFailure.context;
+
+import dev.retort.MigrationStatus;
+import dev.retort.graph.Revision;
+import dev.retort.script.RevisionScript;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The built-in tests' logic, each against one {@link MigrationRunner}; {@link MigrationTests} only calls in. */
+final class MigrationChecks {
+
+    static final String UPGRADE_FAILED = "Failed to upgrade to the head revision. This means the historical chain"
+            + " from an empty database, to the current revision is not possible.";
+    static final String STAIRWAY_UP_FAILED = "Failed to upgrade through each revision individually.";
+    static final String STAIRWAY_DOWN_FAILED = "Failed to downgrade through each revision individually.";
+    static final String STAIRWAY_REUP_FAILED = "Failed to upgrade through each revision individually after"
+            + " performing a roundtrip upgrade -> downgrade -> upgrade cycle.";
+
+    private final MigrationRunner runner;
+
+    MigrationChecks(MigrationRunner runner) {
+        this.runner = runner;
+    }
+
+    void singleHeadRevision() {
+        List<String> heads = runner.heads();
+        if (heads.size() == 1) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        for (String head : heads) {
+            lines.add(runner.describe(head));
+        }
+        throw new MigrationTestFailure("Expected 1 head revision, found " + heads.size(), List.of(
+                context("Heads", String.join("\n", lines)),
+                context("Join them with a merge revision", "retort merge heads -m \"merge heads\"\n(in a Spring Boot"
+                        + " application: java -jar <your-app>.jar migrations merge heads -m \"merge heads\")")));
+    }
+
+    void upgrade() {
+        startFromBase();
+        try {
+            runner.migrateUpTo("heads");
+        } catch (RuntimeException e) {
+            throw new MigrationTestFailure(UPGRADE_FAILED, List.of(context("Retort Error", message(e))), e);
+        }
+    }
+
+    /**
+     * The stairway: each revision upgraded on its own, in the order {@code upgrade heads} runs them, then each
+     * downgraded on its own in reverse (down to, not including, {@code minimumDowngradeRevision} and its ancestors),
+     * then those upgraded again. Branches stay branches: undoing a revision leaves its siblings applied.
+     */
+    void upDownConsistency(String minimumDowngradeRevision) {
+        List<Revision> order = runner.upgradeOrder();
+        descendToBase(order);
+        int total = order.size();
+        for (int i = 0; i < total; i++) {
+            Revision revision = order.get(i);
+            try {
+                runner.upgradeOne(revision);
+            } catch (RuntimeException e) {
+                throw stairwayFailure(STAIRWAY_UP_FAILED, "upgrade", i + 1, total, revision, e);
+            }
+        }
+        Set<String> kept = minimumDowngradeRevision == null ? Set.of()
+                : runner.graph().ancestorIds(List.of(runner.graph().resolveOne(minimumDowngradeRevision).id()), true);
+        List<Revision> down = new ArrayList<>();
+        for (int i = total - 1; i >= 0; i--) {
+            if (!kept.contains(order.get(i).id())) {
+                down.add(order.get(i));
+            }
+        }
+        for (int i = 0; i < down.size(); i++) {
+            Revision revision = down.get(i);
+            try {
+                runner.downgradeOne(revision);
+            } catch (RuntimeException e) {
+                throw stairwayFailure(STAIRWAY_DOWN_FAILED, "downgrade", i + 1, down.size(), revision, e);
+            }
+        }
+        for (int i = down.size() - 1, step = 1; i >= 0; i--, step++) {
+            Revision revision = down.get(i);
+            try {
+                runner.upgradeOne(revision);
+            } catch (RuntimeException e) {
+                throw stairwayFailure(STAIRWAY_REUP_FAILED, "upgrade again", step, down.size(), revision, e);
+            }
+        }
+    }
+
+    /**
+     * From wherever an earlier test left the database (e.g. {@code upgrade} at the heads), down to base one revision at
+     * a time, checked as the stairway's downgrades are.
+     */
+    private void descendToBase(List<Revision> order) {
+        Set<String> applied = runner.graph().ancestorIds(runner.current(), true);
+        List<Revision> down = new ArrayList<>();
+        for (int i = order.size() - 1; i >= 0; i--) {
+            if (applied.contains(order.get(i).id())) {
+                down.add(order.get(i));
+            }
+        }
+        for (int i = 0; i < down.size(); i++) {
+            try {
+                runner.downgradeOne(down.get(i));
+            } catch (RuntimeException e) {
+                throw stairwayFailure(STAIRWAY_DOWN_FAILED, "downgrade", i + 1, down.size(), down.get(i), e);
+            }
+        }
+    }
+
+    private MigrationTestFailure stairwayFailure(String summary, String step, int number, int of, Revision revision,
+            RuntimeException e) {
+        return new MigrationTestFailure(summary, List.of(
+                context("Failing Revision", runner.describe(revision.id())),
+                context("Step", step + " " + number + " of " + of + ", from " + runner.describeRows()),
+                context("Retort Error", message(e))), e);
+    }
+
+    /** No revision the database ran was edited since: the audit log's checksums match the scripts'. */
+    void checksumsMatch() {
+        MigrationStatus status = runner.retort().status();
+        List<String> edited = new ArrayList<>();
+        for (MigrationStatus.RevisionInfo info : status.history()) {
+            if (info.checksum() == null || !runner.graph().contains(info.revision())) {
+                continue;
+            }
+            RevisionScript script = runner.script(info.revision());
+            String now = script.body().checksum();
+            if (!now.equals(info.checksum())) {
+                edited.add(runner.describe(info.revision()) + "\n    ran with SQL checksum " + info.checksum()
+                        + (info.appliedAt() == null ? "" : " at " + info.appliedAt()) + "; the script's is now " + now);
+            }
+        }
+        if (!edited.isEmpty()) {
+            throw new MigrationTestFailure(edited.size() + (edited.size() == 1 ? " revision was" : " revisions were")
+                    + " edited after the database ran it. A database that already ran the old SQL will never run"
+                    + " the new one.", List.of(context("Edited", String.join("\n", edited)),
+                    context("What to do", "Put the applied SQL back and write the change as a new revision"
+                            + " ('retort revision -m \"...\"').")));
+        }
+    }
+
+    private void startFromBase() {
+        try {
+            runner.startFromBase();
+        } catch (RuntimeException e) {
+            throw new MigrationTestFailure("Could not bring the test database to base before the test (it was at "
+                    + runner.describeRows() + "): 'downgrade base' failed. The test starts from an empty database;"
+                    + " upDownConsistency names the revision whose downgrade fails.",
+                    List.of(context("Retort Error", message(e))), e);
+        }
+    }
+
+    static String message(Throwable e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+}
