@@ -3,8 +3,11 @@ package dev.retort.testkit;
 import static dev.retort.testkit.MigrationTestFailure.context;
 
 import dev.retort.MigrationStatus;
+import dev.retort.RetortConfig;
 import dev.retort.graph.Revision;
 import dev.retort.script.RevisionScript;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -66,8 +69,7 @@ final class MigrationChecks {
                 throw stairwayFailure(STAIRWAY_UP_FAILED, "upgrade", i + 1, total, revision, e);
             }
         }
-        Set<String> kept = minimumDowngradeRevision == null ? Set.of()
-                : runner.graph().ancestorIds(List.of(runner.graph().resolveOne(minimumDowngradeRevision).id()), true);
+        Set<String> kept = kept(minimumDowngradeRevision);
         List<Revision> down = new ArrayList<>();
         for (int i = total - 1; i >= 0; i--) {
             if (!kept.contains(order.get(i).id())) {
@@ -119,6 +121,71 @@ final class MigrationChecks {
                 context("Failing Revision", runner.describe(revision.id())),
                 context("Step", step + " " + number + " of " + of + ", from " + runner.describeRows()),
                 context("Retort Error", message(e))), e);
+    }
+
+    /**
+     * For each revision from base up: the schema before its upgrade equals the schema after its upgrade and
+     * downgrade (pytest-alembic's experimental {@code test_downgrade_leaves_no_trace}). Revisions in
+     * {@code skipRevisions}, {@code minimumDowngradeRevision} and its ancestors are upgraded without the check.
+     */
+    void downgradeLeavesNoTrace(String minimumDowngradeRevision, Set<String> skipRevisions) {
+        List<Revision> order = runner.upgradeOrder();
+        descendToBase(order);
+        Set<String> kept = kept(minimumDowngradeRevision);
+        for (int i = 0; i < order.size(); i++) {
+            Revision revision = order.get(i);
+            if (!kept.contains(revision.id()) && !skipRevisions.contains(revision.id())) {
+                SchemaSnapshot before = snapshot();
+                step(STAIRWAY_UP_FAILED, "upgrade", i + 1, order.size(), revision, true);
+                step(STAIRWAY_DOWN_FAILED, "downgrade after upgrade", i + 1, order.size(), revision, false);
+                SchemaSnapshot after = snapshot();
+                List<String> leftBehind = after.minus(before);
+                List<String> missing = before.minus(after);
+                if (!leftBehind.isEmpty() || !missing.isEmpty()) {
+                    List<MigrationTestFailure.Context> context = new ArrayList<>();
+                    context.add(context("Revision", runner.describe(revision.id())));
+                    if (!leftBehind.isEmpty()) {
+                        context.add(context("Left behind by the downgrade", String.join("\n", leftBehind)));
+                    }
+                    if (!missing.isEmpty()) {
+                        context.add(context("Gone after the downgrade, there before the upgrade",
+                                String.join("\n", missing)));
+                    }
+                    throw new MigrationTestFailure("There is a difference between the pre-'" + revision.id()
+                            + "'-upgrade schema, and the post-'" + revision.id() + "'-downgrade schema. This implies"
+                            + " that the upgrade performs some set of DDL changes which the downgrade does not"
+                            + " precisely undo.", context);
+                }
+            }
+            step(STAIRWAY_UP_FAILED, "upgrade", i + 1, order.size(), revision, true);
+        }
+    }
+
+    private void step(String summary, String name, int number, int of, Revision revision, boolean up) {
+        try {
+            if (up) {
+                runner.upgradeOne(revision);
+            } else {
+                runner.downgradeOne(revision);
+            }
+        } catch (RuntimeException e) {
+            throw stairwayFailure(summary, name, number, of, revision, e);
+        }
+    }
+
+    private Set<String> kept(String minimumDowngradeRevision) {
+        return minimumDowngradeRevision == null ? Set.of()
+                : runner.graph().ancestorIds(List.of(runner.graph().resolveOne(minimumDowngradeRevision).id()), true);
+    }
+
+    private SchemaSnapshot snapshot() {
+        RetortConfig config = runner.retort().config();
+        String table = config.versionTable().toLowerCase(java.util.Locale.ROOT);
+        try (Connection connection = runner.dataSource().getConnection()) {
+            return SchemaSnapshot.read(connection, config.schema(), Set.of(table, table + "_log", table + "_lock"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Can't read the schema of the test database: " + e.getMessage(), e);
+        }
     }
 
     /** No revision the database ran was edited since: the audit log's checksums match the scripts'. */

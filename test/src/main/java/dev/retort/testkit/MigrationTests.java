@@ -39,7 +39,7 @@ public interface MigrationTests {
         return null;
     }
 
-    /** Revisions the per-revision checks ({@link #noDangerousOperations}) leave out. */
+    /** Revisions the per-revision checks ({@link #downgradeLeavesNoTrace}, {@link #noDangerousOperations}) leave out. */
     default Set<String> skipRevisions() {
         return Set.of();
     }
@@ -71,6 +71,16 @@ public interface MigrationTests {
     @Order(4)
     default void upDownConsistency(MigrationRunner runner) {
         new MigrationChecks(runner).upDownConsistency(minimumDowngradeRevision());
+    }
+
+    /**
+     * For each revision: the schema after its upgrade and downgrade equals the schema before (tables, columns,
+     * indexes, foreign keys, sequences, views, enum types), naming what the downgrade left behind.
+     */
+    @Test
+    @Order(5)
+    default void downgradeLeavesNoTrace(MigrationRunner runner) {
+        new MigrationChecks(runner).downgradeLeavesNoTrace(minimumDowngradeRevision(), skipRevisions());
     }
 
     /** No revision the database ran was edited since: its SQL still has the checksum recorded when it ran. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,10 @@ class MigrationTestsTests {
                 .upgrade("ALTER TABLE account ADD COLUMN email text;")
                 .downgrade("ALTER TABLE account DROP COLUMN email;").write();
         kit.files.add("c1", "a1").message("create audit")
-                .upgrade("CREATE TABLE audit (id int PRIMARY KEY);").downgrade("DROP TABLE audit;").write();
+                .upgrade("CREATE TYPE action AS ENUM ('insert', 'delete');\n"
+                        + "CREATE TABLE audit (id int PRIMARY KEY, account_id int REFERENCES account, what action);\n"
+                        + "CREATE INDEX ix_audit_account ON audit (account_id);")
+                .downgrade("DROP TABLE audit;\nDROP TYPE action;").write();
         kit.files.add("d1", "b1,c1").message("merge email and audit").write();
     }
 
@@ -46,6 +50,7 @@ class MigrationTestsTests {
                     Map.entry("singleHeadRevision", "SUCCESSFUL"),
                     Map.entry("upgrade", "SUCCESSFUL"),
                     Map.entry("upDownConsistency", "SUCCESSFUL"),
+                    Map.entry("downgradeLeavesNoTrace", "SUCCESSFUL"),
                     Map.entry("checksumsMatch", "SUCCESSFUL"),
                     Map.entry("noDangerousOperations", "ABORTED: TestAbortedException: Assumption failed: off by default; override"
                             + " checkDangerousOperations() to return true to run it"));
@@ -190,6 +195,176 @@ class MigrationTestsTests {
             assertThat(outcomes).containsEntry("upgrade", "SUCCESSFUL");
             // the failed test left the database where the failure did; the next run starts from base regardless
             assertThat(kit.column("SELECT version_num FROM alembic_version")).containsExactly("b1");
+        }
+    }
+
+    static class IndexLeftBehind implements MigrationTests {
+        @RegisterExtension
+        static RetortExtension retort = RetortExtension.of(Kit.config);
+    }
+
+    @Test
+    void downgradeThatLeavesAnIndexBehindFailsDowngradeLeavesNoTraceNamingTheIndex() throws Exception {
+        try (Kit kit = new Kit(dir)) {
+            kit.files.add("a1", null).message("create account")
+                    .upgrade("CREATE TABLE account (id int PRIMARY KEY, email text);").downgrade("DROP TABLE account;")
+                    .write();
+            kit.files.add("b1", "a1").message("index emails")
+                    .upgrade("CREATE UNIQUE INDEX ux_account_email ON account (email);\n"
+                            + "ALTER TABLE account ADD COLUMN verified boolean NOT NULL DEFAULT false;")
+                    .downgrade("ALTER TABLE account DROP COLUMN verified;").write();
+            kit.files.add("c1", "b1").message("create audit")
+                    .upgrade("CREATE TABLE audit (id int PRIMARY KEY);").downgrade("DROP TABLE audit;").write();
+
+            Map<String, String> outcomes = kit.run(IndexLeftBehind.class);
+
+            assertThat(outcomes.get("downgradeLeavesNoTrace")).isEqualTo("""
+                    FAILED: There is a difference between the pre-'b1'-upgrade schema, and the post-'b1'-downgrade\
+                     schema. This implies that the upgrade performs some set of DDL changes which the downgrade does\
+                     not precisely undo.
+
+                    Revision:
+                        b1 (%s), index emails
+
+                    Left behind by the downgrade:
+                        unique index ux_account_email on account (email)""".formatted(kit.path("b1_index_emails.sql")));
+            // the stairway can't see it: every step succeeds
+            assertThat(outcomes).containsEntry("upgrade", "SUCCESSFUL").containsEntry("upDownConsistency", "SUCCESSFUL");
+        }
+    }
+
+    static class BelowMinimum implements MigrationTests {
+        @RegisterExtension
+        static RetortExtension retort = RetortExtension.of(Kit.config);
+
+        @Override
+        public String minimumDowngradeRevision() {
+            return "b1";
+        }
+    }
+
+    @Test
+    void downgradesAtAndBelowTheMinimumDowngradeRevisionAreNotRun() throws Exception {
+        try (Kit kit = new Kit(dir)) {
+            kit.files.add("a1", null).message("create account")
+                    .upgrade("CREATE TABLE account (id int PRIMARY KEY);").noDowngradeSection().write();
+            kit.files.add("b1", "a1").message("add email").upgrade("ALTER TABLE account ADD COLUMN email text;")
+                    .downgrade("SELECT 1/0;").write();
+            kit.files.add("c1", "b1").message("add phone").upgrade("ALTER TABLE account ADD COLUMN phone text;")
+                    .downgrade("ALTER TABLE account DROP COLUMN phone;").write();
+
+            assertThat(kit.runOne(BelowMinimum.class, "upDownConsistency")).isEqualTo("SUCCESSFUL");
+
+            assertThat(kit.column("SELECT direction || ' ' || revision FROM alembic_version_log ORDER BY id"))
+                    .containsExactly("upgrade a1", "upgrade b1", "upgrade c1", "downgrade c1", "upgrade c1");
+        }
+    }
+
+    static class Dangerous implements MigrationTests {
+        @RegisterExtension
+        static RetortExtension retort = RetortExtension.of(Kit.config);
+
+        @Override
+        public boolean checkDangerousOperations() {
+            return true;
+        }
+
+        @Override
+        public Set<String> skipRevisions() {
+            return Set.of("e1");
+        }
+    }
+
+    @Test
+    void dangerousOperationsAreNamedWithTheirSafeAlternativeWhenTheCheckIsOn() throws Exception {
+        try (Kit kit = new Kit(dir)) {
+            kit.files.add("a1", null).message("create account")
+                    .upgrade("CREATE TYPE plan AS ENUM ('free');\n"
+                            + "CREATE TABLE account (id int PRIMARY KEY, name text, plan plan);\n"
+                            // a new table has no traffic to block
+                            + "CREATE INDEX ix_account_name ON account (name);")
+                    .downgrade("DROP TABLE account;\nDROP TYPE plan;").write();
+            kit.files.add("b1", "a1").message("index and type")
+                    .upgrade("CREATE INDEX ix_account_plan ON account (plan);\n"
+                            + "CREATE INDEX CONCURRENTLY ix_account_id_name ON account (id, name);\n"
+                            + "ALTER TABLE account ALTER COLUMN id TYPE bigint;\n"
+                            + "ALTER TABLE account ALTER COLUMN name TYPE varchar(100);")
+                    .downgrade("").nonTransactional().write();
+            kit.files.add("c1", "b1").message("required email")
+                    .upgrade("ALTER TABLE account ADD COLUMN email text NOT NULL;\n"
+                            + "ALTER TABLE account ADD COLUMN active boolean NOT NULL DEFAULT true;")
+                    .downgrade("").write();
+            kit.files.add("d1", "c1").message("paid plan")
+                    .upgrade("ALTER TYPE plan ADD VALUE 'paid';").downgrade("").write();
+            kit.files.add("e1", "d1").message("upgrade everyone")
+                    .upgrade("ALTER TABLE account ALTER COLUMN email TYPE int USING 0;\n"
+                            + "UPDATE account SET plan = 'paid';").downgrade("").write();
+
+            assertThat(kit.runOne(Dangerous.class, "noDangerousOperations")).isEqualTo("""
+                    FAILED: 4 statements take a lock on PostgreSQL that blocks the table's traffic while it runs,\
+                     where a safe alternative exists.
+
+                    Statements:
+                        b1 ('%1$s' line 9): CREATE INDEX ix_account_plan ON account (plan)
+                            CREATE INDEX without CONCURRENTLY blocks writes to account until the index is built; use\
+                     CREATE INDEX CONCURRENTLY in a revision marked '-- Transactional: false'
+                        b1 ('%1$s' line 11): ALTER TABLE account ALTER COLUMN id TYPE bigint
+                            ALTER COLUMN ... TYPE bigint rewrites account under an ACCESS EXCLUSIVE lock; add a new\
+                     column, backfill it in batches, then switch over
+                        c1 ('%2$s' line 8): ALTER TABLE account ADD COLUMN email text NOT NULL
+                            ADD COLUMN ... NOT NULL without a DEFAULT fails on a table that has rows; add the column\
+                     with a DEFAULT, or nullable, backfill it, then SET NOT NULL
+                        d1 ('%3$s' line 8): ALTER TYPE plan ADD VALUE 'paid'
+                            ALTER TYPE ... ADD VALUE 'paid' runs inside the run's transaction and the value is used\
+                     later in it, which PostgreSQL refuses (unsafe use of new value); mark the revision\
+                     '-- Transactional: false'
+
+                    Skip a revision you have checked:
+                        override skipRevisions() to return its id""".formatted(kit.path("b1_index_and_type.sql"),
+                    kit.path("c1_required_email.sql"), kit.path("d1_paid_plan.sql")));
+        }
+    }
+
+    static class DataMigration {
+        @RegisterExtension
+        static RetortExtension retort = RetortExtension.of(Kit.config);
+
+        @Test
+        void namesAreSplitIntoFirstAndLast(MigrationRunner runner) {
+            runner.migrateUpBefore("b1");
+            runner.insert("account", Map.of("id", 1, "name", "Ada Lovelace", "plan", "free"),
+                    Map.of("id", 2, "name", "Grace Hopper", "plan", "free"));
+
+            runner.migrateUpTo("b1");
+
+            assertThat(runner.query("SELECT first_name, last_name, plan FROM account ORDER BY id")).containsExactly(
+                    Map.of("first_name", "Ada", "last_name", "Lovelace", "plan", "free"),
+                    Map.of("first_name", "Grace", "last_name", "Hopper", "plan", "free"));
+            assertThat(runner.current()).containsExactly("b1");
+            assertThat(runner.tableAtRevision("account", "a1")).extracting(row -> row.get("name"))
+                    .containsExactly("Ada Lovelace", "Grace Hopper");
+        }
+    }
+
+    @Test
+    void theRunnerMovesThroughTheHistoryForADataMigrationTestAndPutsTheDatabaseBack() throws Exception {
+        try (Kit kit = new Kit(dir)) {
+            kit.files.add("a1", null).message("create account")
+                    .upgrade("CREATE TYPE plan AS ENUM ('free', 'paid');\n"
+                            + "CREATE TABLE account (id int PRIMARY KEY, name text NOT NULL, plan plan NOT NULL);")
+                    .downgrade("DROP TABLE account;\nDROP TYPE plan;").write();
+            kit.files.add("b1", "a1").message("split names")
+                    .upgrade("ALTER TABLE account ADD COLUMN first_name text, ADD COLUMN last_name text;\n"
+                            + "UPDATE account SET first_name = split_part(name, ' ', 1),"
+                            + " last_name = split_part(name, ' ', 2);\n"
+                            + "ALTER TABLE account DROP COLUMN name;")
+                    .downgrade("ALTER TABLE account ADD COLUMN name text;\n"
+                            + "UPDATE account SET name = first_name || ' ' || last_name;\n"
+                            + "ALTER TABLE account DROP COLUMN first_name, DROP COLUMN last_name;").write();
+
+            assertThat(kit.run(DataMigration.class)).containsExactly(
+                    Map.entry("namesAreSplitIntoFirstAndLast", "SUCCESSFUL"));
+            assertThat(kit.column("SELECT version_num FROM alembic_version")).isEmpty();
         }
     }
 }
