@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * What a schema holds, one line per object (a table, a column with its type, nullability and default, an index, a
@@ -20,6 +21,8 @@ import java.util.TreeSet;
  * snapshots compare line by line. Retort's own tables are left out.
  */
 record SchemaSnapshot(SortedSet<String> objects) {
+
+    private static final Pattern GENERATED = Pattern.compile("(PRIMARY_KEY|CONSTRAINT_INDEX|CONSTRAINT|FK)_[0-9A-F]+");
 
     static SchemaSnapshot read(Connection connection, String schema, Set<String> ignoredTables) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
@@ -84,7 +87,8 @@ record SchemaSnapshot(SortedSet<String> objects) {
                 unique.put(name, !rs.getBoolean("NON_UNIQUE"));
             }
         }
-        columns.forEach((name, cols) -> out.add((unique.get(name) ? "unique index " : "index ") + name + " on " + table
+        columns.forEach((name, cols) -> out.add((unique.get(name) ? "unique index " : "index ") + named(name) + " on "
+                + table
                 + " (" + String.join(", ", cols) + ")"));
     }
 
@@ -99,7 +103,7 @@ record SchemaSnapshot(SortedSet<String> objects) {
                 keys.merge(name == null ? "?" : name, part, (a, b) -> a + ", " + b);
             }
         }
-        keys.forEach((name, parts) -> out.add("foreign key " + name + " on " + table + " (" + parts + ")"));
+        keys.forEach((name, parts) -> out.add("foreign key " + named(name) + " on " + table + " (" + parts + ")"));
     }
 
     private static void enumTypes(Connection connection, String schema, Set<String> out) throws SQLException {
@@ -114,6 +118,14 @@ record SchemaSnapshot(SortedSet<String> objects) {
                 }
             }
         }
+    }
+
+    /**
+     * A name the database made up (H2's {@code PRIMARY_KEY_9A4}, {@code CONSTRAINT_8}) changes whenever the table is
+     * rebuilt, e.g. by a dropped column; only its kind is compared.
+     */
+    private static String named(String name) {
+        return GENERATED.matcher(name).matches() ? name.substring(0, name.lastIndexOf('_')) + "_<generated>" : name;
     }
 
     private static boolean ignored(String name, Set<String> ignoredTables) {
