@@ -32,6 +32,12 @@ public enum ErrorCode {
     VERSION_TABLE_CONFLICT("Inspect the version table; 'current' shows what the database holds."),
     /** The database is not at the script heads ({@code current --check-heads}, or validate mode). */
     NOT_AT_HEAD("Run 'upgrade heads' to apply the pending revisions."),
+    /** {@code check} found differences between the target schema and the database. */
+    SCHEMA_CHANGED("Run 'revision --autogenerate -m \"<message>\"' to write a revision for them, review it, then"
+            + " 'upgrade heads'."),
+    /** Autogenerate was asked for without a target schema (the application's entities). */
+    NO_TARGET_SCHEMA("Run it through the application's command mode: java -jar app.jar migrations revision"
+            + " --autogenerate -m \"<message>\"."),
     /** A command's arguments don't make sense together. */
     INVALID_ARGUMENTS("See the command's --help."),
     /** Anything else. */

@@ -1,6 +1,7 @@
 package dev.retort;
 
 import dev.retort.graph.RevisionGraph;
+import dev.retort.schema.Schema;
 import dev.retort.script.ScriptDirectory;
 import java.nio.file.Path;
 import java.util.List;
@@ -101,6 +102,34 @@ public final class Retort {
     /** {@code revision}: writes a new revision script; returns its path. */
     public Path revision(RevisionOptions options) {
         return new RevisionCommand(env).run(options);
+    }
+
+    /**
+     * {@code revision --autogenerate}: compares the database (which must be at the script heads) with the target
+     * schema of {@link RetortConfig#targetSchema()} and writes the difference as a new revision; writes nothing when
+     * there is none (unless {@link AutogenerateOptions#allowEmpty()}).
+     */
+    public AutogenerateResult autogenerate(RevisionOptions revision, AutogenerateOptions options) {
+        return new AutogenerateCommand(env).revision(revision, options, null);
+    }
+
+    /** {@code revision --autogenerate} against this target schema instead of the configured one. */
+    public AutogenerateResult autogenerate(RevisionOptions revision, AutogenerateOptions options, Schema target) {
+        return new AutogenerateCommand(env).revision(revision, options, target);
+    }
+
+    /**
+     * {@code check}: the comparison of {@code revision --autogenerate}, writing nothing. Prints
+     * {@code No new upgrade operations detected.}, or throws a {@link CommandException} with
+     * {@link ErrorCode#SCHEMA_CHANGED} listing the differences.
+     */
+    public AutogenerateResult check(AutogenerateOptions options) {
+        return new AutogenerateCommand(env).check(options, null);
+    }
+
+    /** {@code check} against this target schema instead of the configured one. */
+    public AutogenerateResult check(AutogenerateOptions options, Schema target) {
+        return new AutogenerateCommand(env).check(options, target);
     }
 
     /** {@code merge}: writes a revision that merges the given revisions ({@code heads} for all). */

@@ -1,6 +1,7 @@
 package dev.retort;
 
 import dev.retort.internal.Urls;
+import dev.retort.schema.Schema;
 import dev.retort.script.Location;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -52,6 +54,9 @@ public final class RetortConfig {
     private final ClassLoader classLoader;
     private final Consumer<String> output;
     private final boolean quiet;
+    private final Supplier<Schema> targetSchema;
+    private final List<String> includeTables;
+    private final List<String> excludeTables;
 
     private RetortConfig(Builder b) {
         this.url = b.url;
@@ -71,6 +76,9 @@ public final class RetortConfig {
         this.classLoader = b.classLoader;
         this.output = b.output;
         this.quiet = b.quiet;
+        this.targetSchema = b.targetSchema;
+        this.includeTables = List.copyOf(b.includeTables);
+        this.excludeTables = List.copyOf(b.excludeTables);
     }
 
     public static Builder builder() {
@@ -97,6 +105,9 @@ public final class RetortConfig {
         b.classLoader = classLoader;
         b.output = output;
         b.quiet = quiet;
+        b.targetSchema = targetSchema;
+        b.includeTables = includeTables;
+        b.excludeTables = excludeTables;
         return b;
     }
 
@@ -182,6 +193,24 @@ public final class RetortConfig {
         return quiet;
     }
 
+    /**
+     * What the application's entities want the schema to be, for {@code revision --autogenerate} and {@code check}
+     * (Alembic's {@code target_metadata}); {@code null} when none is configured (the standalone CLI).
+     */
+    public Supplier<Schema> targetSchema() {
+        return targetSchema;
+    }
+
+    /** Glob patterns ({@code *}, {@code ?}) of the table names autogenerate looks at; empty for all. */
+    public List<String> includeTables() {
+        return includeTables;
+    }
+
+    /** Glob patterns of table names autogenerate never reads or proposes. */
+    public List<String> excludeTables() {
+        return excludeTables;
+    }
+
     /** The URL with its password hidden, for messages. */
     public String maskedUrl() {
         return Urls.mask(url);
@@ -214,6 +243,9 @@ public final class RetortConfig {
         private ClassLoader classLoader = RetortConfig.class.getClassLoader();
         private Consumer<String> output = System.out::println;
         private boolean quiet;
+        private Supplier<Schema> targetSchema;
+        private List<String> includeTables = List.of();
+        private List<String> excludeTables = List.of();
 
         private Builder() {
         }
@@ -322,6 +354,24 @@ public final class RetortConfig {
 
         public Builder quiet(boolean quiet) {
             this.quiet = quiet;
+            return this;
+        }
+
+        /** Where autogenerate gets the target schema from, e.g. the Hibernate mapping; read once per command. */
+        public Builder targetSchema(Supplier<Schema> targetSchema) {
+            this.targetSchema = targetSchema;
+            return this;
+        }
+
+        /** Glob patterns of the table names autogenerate looks at; none means all. */
+        public Builder includeTables(List<String> includeTables) {
+            this.includeTables = List.copyOf(includeTables);
+            return this;
+        }
+
+        /** Glob patterns of table names autogenerate never reads or proposes. */
+        public Builder excludeTables(List<String> excludeTables) {
+            this.excludeTables = List.copyOf(excludeTables);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.retort;
 
+import dev.retort.autogenerate.ScriptRenderer;
 import dev.retort.graph.Revision;
 import dev.retort.graph.RevisionGraph;
 import dev.retort.script.Location;
@@ -29,6 +30,11 @@ final class RevisionCommand {
     }
 
     Path run(RevisionOptions options) {
+        return run(options, null);
+    }
+
+    /** Writes the revision with these sections, or empty ones when {@code sections} is null. */
+    Path run(RevisionOptions options, ScriptRenderer.Sections sections) {
         String id = options.revId() != null ? options.revId() : newId();
         RevisionErrors.catching().run(() -> Revision.verifyId(id));
         createTargetDirectory();
@@ -78,7 +84,8 @@ final class RevisionCommand {
         Path path = directory.resolve(fileName);
         String text = RevisionTemplate.render(id, options.message(),
                 heads.stream().map(Revision::id).toList(), options.branchLabels(), dependsOn,
-                RevisionTemplate.createDate(createDate));
+                RevisionTemplate.createDate(createDate), sections == null || sections.transactional(),
+                sections == null ? "\n" : sections.upgrade(), sections == null ? "" : sections.downgrade());
         write(path, text);
         env.reload();
         return path;

@@ -32,6 +32,11 @@ public interface Dialect {
     /** Whether DDL statements take part in transactions (and roll back with them). */
     boolean transactionalDdl();
 
+    /** Renders schema operations (autogenerate's output) as this database's SQL. */
+    default Ddl ddl() {
+        throw new UnsupportedOperationException("Autogenerate does not support " + name() + " yet");
+    }
+
     /**
      * Whether a JDBC batch of statements goes to the database in one round trip and fails as a whole, so a
      * revision can run as one batch. Off by default: statements then run one at a time.
@@ -146,6 +151,33 @@ public interface Dialect {
      */
     default Schema canonicalize(Connection connection, Schema target, SchemaScope scope) throws SQLException {
         return target;
+    }
+
+    /**
+     * A column type as {@link #readSchema} returns it, decided from its text alone ({@code int4} → {@code integer},
+     * {@code varchar(255)} → {@code character varying(255)} on PostgreSQL), or the text unchanged when only the server
+     * can tell (then {@link #canonicalize} asks it).
+     */
+    default String canonicalType(String type) {
+        return type;
+    }
+
+    /**
+     * Whether changing a column from one type to the other may lose data or fail on existing rows
+     * ({@code character varying(100)} → {@code character varying(50)}, {@code numeric(19,4)} → {@code numeric(10,2)},
+     * {@code bigint} → {@code integer}); a change between unrelated types counts. Both types in their
+     * {@link #canonicalType canonical} form.
+     */
+    default boolean narrows(String fromType, String toType) {
+        return TypeFacts.narrows(fromType, toType);
+    }
+
+    /**
+     * Whether two types belong to one family (character, numeric, binary, timestamp, …), so that a dropped column and
+     * an added one could be the same column renamed.
+     */
+    default boolean compatible(String type, String otherType) {
+        return TypeFacts.compatible(type, otherType);
     }
 
     /** Opens a new connection to the same database. */

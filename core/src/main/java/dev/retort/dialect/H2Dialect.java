@@ -28,6 +28,11 @@ public final class H2Dialect implements Dialect {
     }
 
     @Override
+    public Ddl ddl() {
+        return new H2Ddl(this);
+    }
+
+    @Override
     public boolean transactionalDdl() {
         return false;
     }

@@ -1,5 +1,7 @@
 package dev.retort.dialect;
 
+import dev.retort.schema.Schema;
+import dev.retort.schema.SchemaScope;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +23,8 @@ public final class PostgresDialect implements Dialect {
 
     private static final Logger log = LoggerFactory.getLogger("retort.runtime.migration");
 
+    private final PostgresCanonicalizer canonicalizer = new PostgresCanonicalizer();
+
     @Override
     public String name() {
         return "postgresql";
@@ -29,6 +33,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public String implName() {
         return "PostgresqlImpl";
+    }
+
+    @Override
+    public Ddl ddl() {
+        return new PostgresDdl(this);
     }
 
     @Override
@@ -59,6 +68,23 @@ public final class PostgresDialect implements Dialect {
     }
 
 
+    @Override
+    public Schema readSchema(Connection connection, SchemaScope scope) throws SQLException {
+        Schema live = new PostgresSchemaReader(scope.defaultSchema()).read(connection, scope);
+        canonicalizer.remember(connection, live);
+        return live;
+    }
+
+    @Override
+    public Schema canonicalize(Connection connection, Schema target, SchemaScope scope) throws SQLException {
+        return canonicalizer.canonicalize(connection, target, scope);
+    }
+
+    @Override
+    public String canonicalType(String type) {
+        String normalized = PostgresTypes.normalize(type);
+        return normalized == null ? type : normalized;
+    }
 
     @Override
     public String currentUserExpression() {

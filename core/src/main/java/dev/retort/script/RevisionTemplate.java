@@ -120,6 +120,16 @@ public final class RevisionTemplate {
     /** The text of a new revision script: the header, then the two empty sections. */
     public static String render(String revisionId, String message, List<String> downRevisions,
             List<String> branchLabels, List<String> dependsOn, String createDate) {
+        return render(revisionId, message, downRevisions, branchLabels, dependsOn, createDate, true, "\n", "");
+    }
+
+    /**
+     * The text of a new revision script with its sections filled in (each ending with a newline), and
+     * {@code Transactional: false} in the header when it can't run in a transaction.
+     */
+    public static String render(String revisionId, String message, List<String> downRevisions,
+            List<String> branchLabels, List<String> dependsOn, String createDate, boolean transactional,
+            String upgrade, String downgrade) {
         StringBuilder out = new StringBuilder();
         String text = message == null ? "empty message" : message;
         for (String line : text.split("\\R", -1)) {
@@ -138,7 +148,11 @@ public final class RevisionTemplate {
             out.append("-- ").append(RevisionScript.DEPENDS_ON).append(": ").append(String.join(", ", dependsOn))
                     .append('\n');
         }
-        out.append('\n').append(Markers.UPGRADE).append("\n\n\n").append(Markers.DOWNGRADE).append("\n\n");
+        if (!transactional) {
+            out.append("-- ").append(RevisionScript.TRANSACTIONAL).append(": false\n");
+        }
+        out.append('\n').append(Markers.UPGRADE).append('\n').append(upgrade).append('\n').append(Markers.DOWNGRADE)
+                .append('\n').append(downgrade).append(downgrade.isEmpty() ? "\n" : "");
         return out.toString();
     }
 }

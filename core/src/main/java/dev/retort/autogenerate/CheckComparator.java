@@ -1,0 +1,92 @@
+package dev.retort.autogenerate;
+
+import dev.retort.ops.AddCheck;
+import dev.retort.ops.DropCheck;
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.Column;
+import dev.retort.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Check constraints, by their canonical expression (so a new Java enum constant, which changes Hibernate's
+ * {@code status in ('A','B')} check, is a change; Alembic compares names only). A named target check matches the
+ * live check of that name; an unnamed one any live check with the same expression.
+ */
+final class CheckComparator {
+
+    private CheckComparator() {
+    }
+
+    static void compare(Context ctx, Table live, Table target) {
+        Plan.Section section = ctx.plan.section(Context.key(target));
+        List<CheckConstraint> unmatched = new ArrayList<>(live.checks());
+        List<CheckConstraint> missing = new ArrayList<>();
+        for (CheckConstraint t : target.checks()) {
+            CheckConstraint l = unmatched.stream().filter(c -> t.name() != null ? t.name().equals(c.name())
+                    : same(c.expression(), t.expression())).findFirst().orElse(null);
+            if (l != null && same(l.expression(), t.expression())) {
+                unmatched.remove(l);
+            } else {
+                missing.add(t);
+            }
+        }
+        List<String> dropped = new ArrayList<>();
+        for (CheckConstraint l : unmatched) {
+            section.dropConstraints.add(new DropCheck(target.schema(), target.name(), l));
+            dropped.add(l.name());
+        }
+        for (CheckConstraint t : missing) {
+            CheckConstraint named = t.name() != null ? t : new CheckConstraint(defaultName(target, t), t.expression());
+            section.addConstraints.add(new AddCheck(target.schema(), target.name(), named));
+            if (dropped.remove(named.name())) {
+                ctx.plan.detected("changed check constraint '" + named.name() + "' on table '" + Context.key(target)
+                        + "': expression " + t.expression());
+            } else {
+                ctx.plan.detected("added check constraint '" + named.name() + "' on table '" + Context.key(target)
+                        + "'");
+            }
+        }
+        for (String name : dropped) {
+            ctx.plan.detected("removed check constraint '" + name + "' on table '" + Context.key(target) + "'");
+        }
+    }
+
+    static boolean same(String a, String b) {
+        return normalize(a).equals(normalize(b));
+    }
+
+    private static String normalize(String expression) {
+        String e = expression.strip().replaceAll("\\s+", " ");
+        while (e.startsWith("(") && e.endsWith(")") && balanced(e.substring(1, e.length() - 1))) {
+            e = e.substring(1, e.length() - 1).strip();
+        }
+        return e;
+    }
+
+    private static boolean balanced(String s) {
+        int depth = 0;
+        for (char c : s.toCharArray()) {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
+    }
+
+    /** PostgreSQL's name for an unnamed check: {@code <table>_<first column it mentions>_check}. */
+    private static String defaultName(Table table, CheckConstraint check) {
+        String first = null;
+        int at = Integer.MAX_VALUE;
+        for (Column c : table.columns()) {
+            var m = Pattern.compile("(?<![\\w.])\"?" + Pattern.quote(c.name()) + "\"?(?!\\w)").matcher(check.expression());
+            if (m.find() && m.start() < at) {
+                at = m.start();
+                first = c.name();
+            }
+        }
+        return table.name() + (first == null ? "" : "_" + first) + "_check";
+    }
+}
