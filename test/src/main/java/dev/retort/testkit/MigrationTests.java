@@ -64,6 +64,21 @@ public interface MigrationTests {
     }
 
     /**
+     * After {@link #upgrade}, autogenerate finds no difference between the database and the entities (the target
+     * schema the application configures, e.g. from its Hibernate entities): no entity changed without a revision.
+     * Skipped when no target schema is configured.
+     */
+    @Test
+    @Order(3)
+    default void modelDefinitionsMatchDdl(MigrationRunner runner) {
+        java.util.function.Supplier<dev.retort.schema.Schema> target = runner.retort().config().targetSchema();
+        Assumptions.assumeTrue(target != null, "no target schema: the Retort has no entities to compare with"
+                + " (RetortConfig.Builder.targetSchema, set by the Spring Boot starter when Hibernate is present)");
+        new MigrationChecks(runner).upgrade();
+        ModelComparison.check(runner, target.get());
+    }
+
+    /**
      * The stairway: each revision upgrades on its own from base to the heads, each downgrades on its own back to base
      * (or to {@link #minimumDowngradeRevision()}), and each upgrades again, across branches and merges.
      */

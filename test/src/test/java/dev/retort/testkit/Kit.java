@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.retort.RetortConfig;
+import dev.retort.schema.Schema;
 import dev.retort.test.PostgresServer;
 import dev.retort.test.RevisionFiles;
 import java.nio.file.Path;
@@ -45,9 +46,17 @@ final class Kit implements AutoCloseable {
         }
     }
 
+    /** The entities' schema the fixture compares with, or {@code null}. */
+    Schema target;
+
     RetortConfig config() {
-        return RetortConfig.builder().url(server.url(database)).user(server.user()).password(server.password())
-                .locations(files.location()).output(line -> { }).build();
+        RetortConfig.Builder builder = RetortConfig.builder().url(server.url(database)).user(server.user())
+                .password(server.password()).locations(files.location()).output(line -> { });
+        if (target != null) {
+            Schema schema = target;
+            builder.targetSchema(() -> schema);
+        }
+        return builder.build();
     }
 
     /** The path of a revision file as failures print it. */
