@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The DataSource behind a {@code RetortExtension.of(config)} with a JDBC URL. On PostgreSQL every caller gets the
- * same connection (its {@code close()} does nothing), so a stairway of hundreds of steps connects once; the
- * connection is closed when the test class is done. Elsewhere (H2's migration lock needs a second connection)
+ * same connection (its {@code close()} does nothing), so a stairway of hundreds of steps connects once, and that
+ * connection's commits don't wait for the disk ({@code synchronous_commit} off: a test database is disposable); it
+ * is closed when the test class is done. Elsewhere (H2's migration lock needs a second connection)
  * each call connects.
  */
 final class ConnectionDataSource implements DataSource, AutoCloseable {
@@ -37,6 +39,11 @@ final class ConnectionDataSource implements DataSource, AutoCloseable {
         this.shared = url.startsWith("jdbc:postgresql:");
     }
 
+    /** A DataSource for the config's URL; the caller closes it. */
+    static ConnectionDataSource of(RetortConfig config) {
+        return new ConnectionDataSource(config);
+    }
+
     /** A DataSource for the config's URL, closed with the test class of {@code context}. */
     static ConnectionDataSource forConfig(RetortConfig config, ExtensionContext context) {
         ConnectionDataSource dataSource = new ConnectionDataSource(config);
@@ -55,6 +62,11 @@ final class ConnectionDataSource implements DataSource, AutoCloseable {
         }
         if (connection == null || connection.isClosed()) {
             connection = DriverManager.getConnection(url, properties);
+            try (Statement st = connection.createStatement()) {
+                // a test database is thrown away: its commits need not wait for the disk, and a stairway commits
+                // three times per revision
+                st.execute("SET synchronous_commit TO off");
+            }
         }
         Connection target = connection;
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},

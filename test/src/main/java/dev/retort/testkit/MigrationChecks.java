@@ -5,6 +5,7 @@ import static dev.retort.testkit.MigrationTestFailure.context;
 import dev.retort.MigrationStatus;
 import dev.retort.RetortConfig;
 import dev.retort.graph.Revision;
+import dev.retort.runtime.MigrationFailedException;
 import dev.retort.script.RevisionScript;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -53,72 +54,65 @@ final class MigrationChecks {
     }
 
     /**
-     * The stairway: each revision upgraded on its own, in the order {@code upgrade heads} runs them, then each
-     * downgraded on its own in reverse (down to, not including, {@code minimumDowngradeRevision} and its ancestors),
-     * then those upgraded again. Branches stay branches: undoing a revision leaves its siblings applied.
+     * The stairway: the revisions upgraded from base to the heads, each as its own step (transaction), in the order
+     * {@code upgrade heads} runs them; then downgraded to base (or to {@code minimumDowngradeRevision}, which stays
+     * applied with its ancestors) one step each; then upgraded again one step each. Branches stay branches: undoing
+     * a revision leaves its siblings applied.
      */
     void upDownConsistency(String minimumDowngradeRevision) {
-        List<Revision> order = runner.upgradeOrder();
-        descendToBase(order);
-        int total = order.size();
-        for (int i = 0; i < total; i++) {
-            Revision revision = order.get(i);
-            try {
-                runner.upgradeOne(revision);
-            } catch (RuntimeException e) {
-                throw stairwayFailure(STAIRWAY_UP_FAILED, "upgrade", i + 1, total, revision, e);
-            }
+        // from wherever an earlier test left the database (e.g. upgrade, at the heads), checked like the stairway
+        stairs(false, "base", STAIRWAY_DOWN_FAILED, "downgrade");
+        stairs(true, "heads", STAIRWAY_UP_FAILED, "upgrade");
+        String floor = minimumDowngradeRevision == null ? "base"
+                : runner.graph().resolveOne(minimumDowngradeRevision).id();
+        stairs(false, floor, STAIRWAY_DOWN_FAILED, "downgrade");
+        stairs(true, "heads", STAIRWAY_REUP_FAILED, "upgrade again");
+    }
+
+    private void stairs(boolean up, String target, String summary, String step) {
+        List<String> rows = runner.current();
+        List<Revision> plan = up ? runner.graph().upgradePlan(rows, target)
+                : runner.graph().downgradePlan(rows, target);
+        if (plan.isEmpty()) {
+            return;
         }
-        Set<String> kept = kept(minimumDowngradeRevision);
-        List<Revision> down = new ArrayList<>();
-        for (int i = total - 1; i >= 0; i--) {
-            if (!kept.contains(order.get(i).id())) {
-                down.add(order.get(i));
+        try {
+            runner.stepwise(up, target);
+        } catch (RuntimeException e) {
+            String failing = failingRevision(e);
+            int number = 0;
+            for (int i = 0; i < plan.size(); i++) {
+                if (plan.get(i).id().equals(failing)) {
+                    number = i + 1;
+                }
             }
-        }
-        for (int i = 0; i < down.size(); i++) {
-            Revision revision = down.get(i);
-            try {
-                runner.downgradeOne(revision);
-            } catch (RuntimeException e) {
-                throw stairwayFailure(STAIRWAY_DOWN_FAILED, "downgrade", i + 1, down.size(), revision, e);
-            }
-        }
-        for (int i = down.size() - 1, step = 1; i >= 0; i--, step++) {
-            Revision revision = down.get(i);
-            try {
-                runner.upgradeOne(revision);
-            } catch (RuntimeException e) {
-                throw stairwayFailure(STAIRWAY_REUP_FAILED, "upgrade again", step, down.size(), revision, e);
-            }
+            throw stairwayFailure(summary, step, number, plan.size(), failing, e);
         }
     }
 
-    /**
-     * From wherever an earlier test left the database (e.g. {@code upgrade} at the heads), down to base one revision at
-     * a time, checked as the stairway's downgrades are.
-     */
+    private static String failingRevision(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MigrationFailedException failed) {
+                return failed.revision();
+            }
+        }
+        return null;
+    }
+
+    /** From wherever an earlier test left the database, down to base one revision at a time. */
     private void descendToBase(List<Revision> order) {
-        Set<String> applied = runner.graph().ancestorIds(runner.current(), true);
-        List<Revision> down = new ArrayList<>();
-        for (int i = order.size() - 1; i >= 0; i--) {
-            if (applied.contains(order.get(i).id())) {
-                down.add(order.get(i));
-            }
-        }
-        for (int i = 0; i < down.size(); i++) {
-            try {
-                runner.downgradeOne(down.get(i));
-            } catch (RuntimeException e) {
-                throw stairwayFailure(STAIRWAY_DOWN_FAILED, "downgrade", i + 1, down.size(), down.get(i), e);
-            }
-        }
+        stairs(false, "base", STAIRWAY_DOWN_FAILED, "downgrade");
     }
 
     private MigrationTestFailure stairwayFailure(String summary, String step, int number, int of, Revision revision,
             RuntimeException e) {
+        return stairwayFailure(summary, step, number, of, revision.id(), e);
+    }
+
+    private MigrationTestFailure stairwayFailure(String summary, String step, int number, int of, String revision,
+            RuntimeException e) {
         return new MigrationTestFailure(summary, List.of(
-                context("Failing Revision", runner.describe(revision.id())),
+                context("Failing Revision", revision == null ? "(not known)" : runner.describe(revision)),
                 context("Step", step + " " + number + " of " + of + ", from " + runner.describeRows()),
                 context("Retort Error", message(e))), e);
     }

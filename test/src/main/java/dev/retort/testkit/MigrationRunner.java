@@ -2,6 +2,7 @@ package dev.retort.testkit;
 
 import dev.retort.MigrationResult;
 import dev.retort.Retort;
+import dev.retort.RetortConfig;
 import dev.retort.graph.Revision;
 import dev.retort.graph.RevisionGraph;
 import dev.retort.script.RevisionScript;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 
 /**
@@ -38,16 +40,44 @@ import javax.sql.DataSource;
  * <p>Every move is a Retort {@code upgrade} or {@code downgrade} of the history's own {@link Retort}, so the scripts are
  * read once. After the test the database is put back at the revisions it was at before the test's first move.
  */
-public final class MigrationRunner {
+public final class MigrationRunner implements AutoCloseable {
 
     private final Retort retort;
     private final DataSource dataSource;
+    private final AutoCloseable owned;
+    private Retort stepwise;
     private List<String> startingRows;
     private List<String> rows;
 
     MigrationRunner(Retort retort, DataSource dataSource) {
+        this(retort, dataSource, null);
+    }
+
+    private MigrationRunner(Retort retort, DataSource dataSource, AutoCloseable owned) {
         this.retort = retort;
         this.dataSource = dataSource;
+        this.owned = owned;
+    }
+
+    /**
+     * A runner outside JUnit, e.g. to run a built-in test from plain Java ({@code new MigrationTests() {
+     * }.upDownConsistency(runner)}). A JDBC URL gets one connection, closed by {@link #close()}.
+     */
+    public static MigrationRunner of(RetortConfig config) {
+        if (config.dataSource() != null) {
+            return new MigrationRunner(new Retort(config), config.dataSource(), null);
+        }
+        ConnectionDataSource dataSource = ConnectionDataSource.of(config);
+        return new MigrationRunner(new Retort(config.toBuilder().dataSource(dataSource).build()), dataSource,
+                dataSource);
+    }
+
+    /** Closes the connection {@link #of(RetortConfig)} opened; a DataSource given in the configuration stays open. */
+    @Override
+    public void close() throws Exception {
+        if (owned != null) {
+            owned.close();
+        }
     }
 
     /** The Retort whose history this runner moves through. */
@@ -220,6 +250,26 @@ public final class MigrationRunner {
         if (!rows().isEmpty()) {
             migrateDownTo("base");
         }
+    }
+
+    /**
+     * {@code upgrade}/{@code downgrade} to the target as one run in which every revision commits on its own
+     * (transaction per migration): each revision is still one short step, a failure names its revision and leaves
+     * the database after the last good one, and the run pays for its lock and version-row reads once.
+     */
+    MigrationResult stepwise(boolean up, String target) {
+        Retort stepping = stepwise();
+        return track(() -> up ? stepping.upgrade(target) : stepping.downgrade(target, false));
+    }
+
+    private Retort stepwise() {
+        if (stepwise == null) {
+            RetortConfig config = retort.config();
+            stepwise = config.transactionPerMigration() ? retort
+                    : new Retort(config.toBuilder().transactionPerMigration(true).build(),
+                            CompletableFuture.completedFuture(retort.scripts()));
+        }
+        return stepwise;
     }
 
     /** Runs exactly one revision's upgrade; its parents (and dependencies) must be applied. */

@@ -198,8 +198,8 @@ class MigrationTestsTests {
                     Retort Error:
                         Running downgrade b1 -> a1 failed: revision script '%1$s' line 11: DROP TABLE audit_log
                         ERROR: table "audit_log" does not exist
-                        The whole run was rolled back; the database is at b1 as before. Fix the statement and run the\
-                     command again.""".formatted(kit.path("b1_create_audit.sql")));
+                        Revision b1 was rolled back; revisions before it were committed. The database is at b1. Fix\
+                     the statement and run the command again.""".formatted(kit.path("b1_create_audit.sql")));
             assertThat(outcomes).containsEntry("upgrade", "SUCCESSFUL");
             // the failed test left the database where the failure did; the next run starts from base regardless
             assertThat(kit.column("SELECT version_num FROM alembic_version")).containsExactly("b1");
