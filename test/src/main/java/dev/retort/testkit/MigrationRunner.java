@@ -37,8 +37,9 @@ import javax.sql.DataSource;
  * }
  * }</pre>
  *
- * <p>Every move is a Retort {@code upgrade} or {@code downgrade} of the history's own {@link Retort}, so the scripts are
- * read once. After the test the database is put back at the revisions it was at before the test's first move.
+ * <p>Every move is a Retort {@code upgrade} or {@code downgrade} of the history's own {@link Retort}, so the
+ * scripts are read once. After a test that passes, the database is put back at the revisions it was at before the
+ * test's first move.
  */
 public final class MigrationRunner implements AutoCloseable {
 

@@ -39,7 +39,9 @@ public interface MigrationTests {
         return null;
     }
 
-    /** Revisions the per-revision checks ({@link #downgradeLeavesNoTrace}, {@link #noDangerousOperations}) leave out. */
+    /**
+     * Revisions the per-revision checks ({@link #downgradeLeavesNoTrace}, {@link #noDangerousOperations}) leave out.
+     */
     default Set<String> skipRevisions() {
         return Set.of();
     }

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class RetortExtension implements ParameterResolver, AfterEachCallback {
 
     private static final Logger log = LoggerFactory.getLogger("retort.testkit");
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RetortExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(RetortExtension.class);
 
     private final RetortConfig config;
     private Retort retort;
