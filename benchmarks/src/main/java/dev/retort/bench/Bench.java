@@ -28,11 +28,12 @@ import java.util.stream.Stream;
  * every variant as a child JVM (or psql), interleaved round by round, and prints medians, minima and ratios.
  *
  * <pre>
- * java -jar benchmarks/target/retort-benchmarks.jar all|graph|check|apply|spring|profile [options]
+ * java -jar benchmarks/target/retort-benchmarks.jar all|graph|check|apply|spring|stairway|profile [options]
  *   --rounds N          rounds per benchmark (default: graph 10, check 12, apply 9)
  *   --quick             few rounds, for trying the harness out
  *   --graph-size N      revisions for the graph benchmark (default 10000)
  *   --size N            revisions for the check and apply benchmarks (default 1000)
+ *   --stairway-size N   revisions for the test kit's stairway benchmark (default 200)
  *   --out FILE          also write the report (markdown) to FILE
  *   --keep              keep the temporary directory
  *   --quiet-cores C     before each run, wait until other processes use less than C cores (default 0.5; 0 = off)
@@ -49,6 +50,7 @@ public final class Bench {
 
     private int graphSize = 10_000;
     private int size = 1_000;
+    private int stairwaySize = 200;
     private Integer rounds;
     private boolean quick;
     private boolean keep;
@@ -98,6 +100,7 @@ public final class Bench {
                 case "--quick" -> bench.quick = true;
                 case "--graph-size" -> bench.graphSize = Integer.parseInt(args[++i]);
                 case "--size" -> bench.size = Integer.parseInt(args[++i]);
+                case "--stairway-size" -> bench.stairwaySize = Integer.parseInt(args[++i]);
                 case "--out" -> bench.out = Path.of(args[++i]);
                 case "--keep" -> bench.keep = true;
                 case "--quiet-cores" -> bench.quietCores = Double.parseDouble(args[++i]);
@@ -129,7 +132,7 @@ public final class Bench {
             if (child != null) {
                 child.destroyForcibly();
             }
-            for (String db : List.of(APPLY_DB, CHECK_RETORT_DB, CHECK_FLYWAY_DB, AUTOGEN_DB)) {
+            for (String db : List.of(APPLY_DB, CHECK_RETORT_DB, CHECK_FLYWAY_DB, AUTOGEN_DB, STAIRWAY_DB)) {
                 try {
                     dropDatabase(db);
                 } catch (RuntimeException ignored) {
@@ -178,6 +181,7 @@ public final class Bench {
                     apply();
                     spring();
                     autogenerate();
+                    stairway();
                     goals();
                 }
                 case "autogenerate" -> {
@@ -200,9 +204,13 @@ public final class Bench {
                     spring();
                     goals();
                 }
+                case "stairway" -> {
+                    stairway();
+                    goals();
+                }
                 case "profile" -> new Profile(this).run();
                 default -> throw new IllegalArgumentException("Unknown command " + command
-                        + "; use all, graph, check, apply, spring, autogenerate or profile");
+                        + "; use all, graph, check, apply, spring, autogenerate, stairway or profile");
             }
         }
     }
@@ -400,7 +408,7 @@ public final class Bench {
     }
 
     /** Tools a child's class path holds. */
-    enum Tool { RETORT, RETORT_LOGGING, FLYWAY, BARE, NONE, SPRING_RETORT, SPRING_FLYWAY, SPRING_NONE }
+    enum Tool { RETORT, RETORT_LOGGING, FLYWAY, BARE, NONE, SPRING_RETORT, SPRING_FLYWAY, SPRING_NONE, KIT }
 
     private static final List<String> RETORT_JARS = List.of("retort-", "picocli-");
     private static final List<String> FLYWAY_JARS = List.of("flyway-", "spring-boot-flyway-",
@@ -437,6 +445,8 @@ public final class Bench {
                     "slf4j-jdk14-");
             case FLYWAY -> List.of("flyway-", "jackson-", "postgresql-", "checker-qual-", "slf4j-api-", "slf4j-nop-");
             case BARE -> List.of("postgresql-", "checker-qual-");
+            case KIT -> List.of("retort-core-", "retort-test-", "junit-jupiter-api-", "junit-platform-commons-",
+                    "opentest4j-", "apiguardian-", "postgresql-", "checker-qual-", "slf4j-api-", "slf4j-nop-");
             default -> List.of();
         };
         List<String> entries = new ArrayList<>();
@@ -1019,6 +1029,46 @@ public final class Bench {
                 "apply.psql.process"));
     }
 
+    // ---------------------------------------------------------------- 6. the test kit's stairway
+
+    static final String STAIRWAY_DB = "retort_bench_stairway";
+
+    private void stairway() {
+        int n = stairwaySize;
+        metric("stairway.kit.op", "`upDownConsistency` (" + n + " up, " + n + " down, " + n + " up, each revision"
+                + " its own transaction), migrations only");
+        metric("stairway.baseline.op", "`upgrade heads` + `downgrade base`, migrations only");
+        metric("stairway.kit.inproc", "`upDownConsistency`, in-process (class loading, scripts, connecting)");
+        metric("stairway.baseline.inproc", "`upgrade heads` + `downgrade base`, in-process");
+        Path dir = work.resolve("stairway");
+        Fixtures.retortScripts(dir, n, false);
+        Map<String, Variant> variants = new LinkedHashMap<>();
+        variants.put("kit stairway", into -> stairwayRun(into, "stairway.kit", dir, n, "stairway"));
+        variants.put("upgrade + downgrade", into -> stairwayRun(into, "stairway.baseline", dir, n, "baseline"));
+        try {
+            interleave("stairway", variants, rounds(9));
+        } finally {
+            dropDatabase(STAIRWAY_DB);
+        }
+        print("## 6. The test kit's stairway on " + n + " revisions");
+        print("");
+        print("`MigrationTests.upDownConsistency` run from plain Java (`KitStairway`, `MigrationRunner.of(config)`)"
+                + " against one `upgrade heads` and one `downgrade base` of the same Retort (one transaction each), a"
+                + " fresh database per run. Migrations only: after the scripts are read. In-process: first line of"
+                + " `main` to the end.");
+        print("");
+        table(List.of("stairway.kit.op", "stairway.baseline.op", "stairway.kit.inproc", "stairway.baseline.inproc"));
+    }
+
+    private void stairwayRun(Stats into, String prefix, Path dir, int n, String mode) {
+        createDatabase(STAIRWAY_DB);
+        Run run = exec(javaCommand(Tool.KIT, List.of(), "KitStairway", url(STAIRWAY_DB), dir.toString(),
+                Integer.toString(n), mode));
+        into.add(prefix + ".op", run.value("op_ms"));
+        into.add(prefix + ".inproc", run.value("cold_ms"));
+        dropDatabase(STAIRWAY_DB);
+    }
+
     private void applyRun(Stats into, String prefix, List<String> command) {
         createDatabase(APPLY_DB);
         Run run = exec(command);
@@ -1065,6 +1115,10 @@ public final class Bench {
                         "apply.retort_tx.inproc", "apply.psql.process", 1.3, ""),
                 new Goal("3. apply: Retort one tx ≤ 1.3× `psql -1` (whole process vs whole process)",
                         "apply.retort_tx.process", "apply.psql.process", 1.3, ""),
+                new Goal("6. test kit: `upDownConsistency` < 3× `upgrade heads` + `downgrade base` (migrations)",
+                        "stairway.kit.op", "stairway.baseline.op", 3, ""),
+                new Goal("6. test kit: `upDownConsistency` < 3× `upgrade heads` + `downgrade base` (in-process)",
+                        "stairway.kit.inproc", "stairway.baseline.inproc", 3, ""),
                 new Goal("5. Spring start-up: Retort starter ≤ 1.05× no tool (whole process)",
                         "spring.retort.process", "spring.none.process", 1.05, ""),
                 new Goal("5. Spring start-up: Retort starter ≤ 1.05× no tool (to context ready)",
