@@ -101,9 +101,9 @@ final class AutogenerateCommand {
     private Schema target(String command) {
         if (env.config().targetSchema() == null) {
             throw new CommandException(ErrorCode.NO_TARGET_SCHEMA, "'" + command + "' compares the database with"
-                    + " the application's entities, and none are configured here.\nRun it through the application's"
+                    + " the application's entities, and none are configured here.", "Run it through the application's"
                     + " command mode: java -jar app.jar migrations " + command + (command.equals("check") ? ""
-                            : " -m \"<message>\""));
+                            : " -m \"<message>\""), null);
         }
         return env.config().targetSchema().get();
     }

@@ -137,6 +137,9 @@ final class Commands {
                 + " of drop + add; TABLE.OLD=NEW for a column, OLD_TABLE=NEW_TABLE for a table. Repeatable.")
         List<String> renames = new ArrayList<>();
 
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--drop-unmapped", description = "With --autogenerate: drop tables, enum types and sequences"
                 + " the entities don't map (left alone by default).")
         boolean dropUnmapped;
@@ -144,7 +147,7 @@ final class Commands {
         @Override
         public Integer call() {
             if (!autogenerate && (allowEmpty || dropUnmapped || !renames.isEmpty())) {
-                throw new CommandException(ErrorCode.INVALID_ARGUMENTS, (allowEmpty ? "--allow-empty"
+                throw new ParameterException(spec.commandLine(), (allowEmpty ? "--allow-empty"
                         : dropUnmapped ? "--drop-unmapped" : "--rename") + " only applies with --autogenerate");
             }
             var builder = cli.config();

@@ -82,6 +82,7 @@ class AutogenerateCliTests {
         assertThat(err()).isEqualTo("""
                 FAILED: New upgrade operations detected:
                   added column 'users.nickname'
+                  Run 'revision --autogenerate -m "<message>"' to write a revision for them, review it, then 'upgrade heads'.
                 """);
     }
 
@@ -115,13 +116,17 @@ class AutogenerateCliTests {
         assertThat(code).isEqualTo(1);
         assertThat(err()).isEqualTo("""
                 FAILED: 'check' compares the database with the application's entities, and none are configured here.
-                Run it through the application's command mode: java -jar app.jar migrations check
+                  Run it through the application's command mode: java -jar app.jar migrations check
                 """);
     }
 
     @Test
     void autogenerateFlagsNeedAutogenerate() {
-        assertThat(embedded(model(), "revision", "-m", "x", "--drop-unmapped")).isEqualTo(1);
-        assertThat(err()).isEqualTo("FAILED: --drop-unmapped only applies with --autogenerate\n");
+        assertThat(embedded(model(), "revision", "-m", "x", "--drop-unmapped")).isEqualTo(2);
+        assertThat(err()).isEqualTo("""
+                FAILED: --drop-unmapped only applies with --autogenerate
+                Usage: java -jar app.jar migrations revision [OPTIONS]
+                Run 'java -jar app.jar migrations revision --help' for the options.
+                """);
     }
 }

@@ -100,7 +100,7 @@ class BadOptionsTests {
     void unknownCommandNamesTheCommands() {
         assertThat(retort("--url", url, "upgrde", "heads")).isEqualTo(new Run(2, "", """
                 FAILED: Unknown command: 'upgrde'; the commands are heads, branches, history, show, revision, merge,\
-                 current, upgrade, downgrade, stamp, help
+                 current, upgrade, downgrade, stamp, check, help
                 Usage: retort [OPTIONS] [COMMAND]
                 Run 'retort --help' for the options.
                 """));
