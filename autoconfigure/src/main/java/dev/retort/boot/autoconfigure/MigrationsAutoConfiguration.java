@@ -1,11 +1,11 @@
 package dev.retort.boot.autoconfigure;
 
+import dev.retort.DatabaseUrl;
 import dev.retort.Retort;
 import dev.retort.RetortConfig;
 import dev.retort.boot.MigrationsConfigurationCustomizer;
 import dev.retort.boot.MigrationsDataSource;
 import dev.retort.boot.command.MigrationsCommandRunListener;
-import java.nio.file.Path;
 import java.sql.DatabaseMetaData;
 import java.util.List;
 import java.util.Map;
@@ -65,22 +65,20 @@ public final class MigrationsAutoConfiguration {
             @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource, ResourceLoader resourceLoader,
             ObjectProvider<MigrationsConfigurationCustomizer> customizers,
             ObjectProvider<MigrationsScriptReader.ScriptsBeingRead> scriptsBeingRead,
-            ObjectProvider<JdbcConnectionDetails> connectionDetails) {
+            ObjectProvider<JdbcConnectionDetails> connectionDetails, Environment environment) {
         DataSource application = dataSource.getIfUnique();
         DataSource target = migrationDataSource(properties, migrationsDataSource.getIfAvailable(), application);
-        DatabaseDriver known = driver(knownUrl(properties, target, application, connectionDetails.getIfUnique()));
-        String locations = String.join(",", resolveVendor(properties.getLocations(), target, known));
-        RetortConfig.Builder builder = RetortConfig.builder()
+        String url = knownUrl(properties, target, application, connectionDetails.getIfUnique());
+        DatabaseDriver known = driver(url);
+        MigrationsConfigs.checkSupported(known, "the database to migrate is " + DatabaseUrl.mask(url));
+        List<String> resolved = resolveVendor(properties.getLocations(), target, known);
+        if (environment.getProperty(MigrationsCommandRunListener.COMMAND_MODE, Boolean.class, false)) {
+            resolved = MigrationsConfigs.fromSourceTree(resolved);
+        }
+        RetortConfig.Builder builder = MigrationsConfigs.builder(properties, resourceLoader.getClassLoader())
                 .dataSource(target)
-                .dialect(dialect(known))
-                .locations(locations)
-                .versionTable(properties.getVersionTable())
-                .schema(properties.getSchema())
-                .transactionPerMigration(properties.isTransactionPerMigration())
-                .lockTimeout(properties.getLockTimeout())
-                .fileTemplate(properties.getFileTemplate())
-                .versionPath(versionPath(properties))
-                .classLoader(resourceLoader.getClassLoader());
+                .dialect(MigrationsConfigs.dialect(known))
+                .locations(String.join(",", resolved));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         RetortConfig config = builder.build();
         MigrationsScriptReader.ScriptsBeingRead read = scriptsBeingRead.getIfAvailable();
@@ -184,17 +182,6 @@ public final class MigrationsAutoConfiguration {
         }
     }
 
-    /**
-     * Where new revisions go: the source directory, unless scripts are read from the filesystem and the source
-     * directory was left at its default; then into that filesystem location, as the standalone CLI does.
-     */
-    private static Path versionPath(MigrationsProperties properties) {
-        boolean filesystem = properties.getLocations().stream().anyMatch(l -> !l.startsWith("classpath:"));
-        boolean defaultDirectory = new MigrationsProperties().getSourceDirectory()
-                .equals(properties.getSourceDirectory());
-        return filesystem && defaultDirectory ? null : Path.of(properties.getSourceDirectory());
-    }
-
     private static DataSource migrationDataSource(MigrationsProperties properties, DataSource dedicated,
             DataSource application) {
         if (dedicated != null) {
@@ -234,15 +221,6 @@ public final class MigrationsAutoConfiguration {
         return url == null ? DatabaseDriver.UNKNOWN : DatabaseDriver.fromJdbcUrl(url);
     }
 
-    /** Retort's dialect for a known driver, so offline SQL needs no connection; {@code null} to ask the database. */
-    private static String dialect(DatabaseDriver driver) {
-        return switch (driver) {
-            case POSTGRESQL -> "postgresql";
-            case H2 -> "h2";
-            default -> null;
-        };
-    }
-
     /** The URL of the connection details, or {@code null} when there are none or they can't name one. */
     static String jdbcUrl(JdbcConnectionDetails details) {
         try {
@@ -264,6 +242,7 @@ public final class MigrationsAutoConfiguration {
         DatabaseDriver driver = known;
         if (driver == DatabaseDriver.UNKNOWN) {
             driver = vendorFromConnection(dataSource);
+            MigrationsConfigs.checkSupported(driver, "the application's DataSource connects to " + driver.getId());
         }
         if (driver == DatabaseDriver.UNKNOWN) {
             throw new IllegalStateException("migrations.locations uses {vendor} but the database's vendor is unknown;"
