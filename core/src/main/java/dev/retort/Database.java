@@ -3,6 +3,7 @@ package dev.retort;
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.Dialects;
 import dev.retort.dialect.LockTimeoutException;
+import dev.retort.dialect.UnsupportedDatabaseException;
 import dev.retort.internal.Urls;
 import dev.retort.runtime.MigrationFailedException;
 import dev.retort.runtime.Migrator;
@@ -45,6 +46,10 @@ final class Database implements AutoCloseable {
             closeQuietly(connection);
             throw new CommandException(ErrorCode.DATABASE_ERROR, "Can't connect to " + describe(config) + ": "
                     + Urls.scrub(e.getMessage(), config.password()), null);
+        } catch (UnsupportedDatabaseException e) {
+            closeQuietly(connection);
+            throw new CommandException(ErrorCode.UNSUPPORTED_DATABASE, e.getMessage() + ": the database at "
+                    + describe(config) + " is " + e.product() + ".", e);
         } catch (IllegalArgumentException e) {
             closeQuietly(connection);
             throw new CommandException(ErrorCode.DATABASE_ERROR, e.getMessage(), e);

@@ -101,6 +101,20 @@ class DemoCommandModeTests {
         assertThat(history.err()).doesNotContain("HikariPool", "EntityManagerFactory", "Started DemoApplication");
     }
 
+    @Test
+    void anUnsupportedDatabaseIsNamedBeforeAnyScriptIsRead() throws Exception {
+        // the demo's MariaDB profile, as a user might add one: there is no db/migrations/mariadb folder
+        DemoProcess.Run current = DemoProcess.run(null, List.of("migrations", "current",
+                "--spring.datasource.url=jdbc:mariadb://127.0.0.1:3306/mysql", "--spring.datasource.username=root"));
+
+        assertThat(current.exitCode()).isEqualTo(1);
+        assertThat(current.out()).isEmpty();
+        assertThat(current.err()).isEqualTo("FAILED: Retort supports PostgreSQL (and H2, for tests and development),"
+                + " not MariaDB: spring.datasource.url is jdbc:mariadb://127.0.0.1:3306/mysql. Point"
+                + " spring.datasource.url (or migrations.url) at a PostgreSQL database, or set"
+                + " migrations.enabled=false so that Retort leaves this one alone.\n");
+    }
+
     /** Every run ended on its own (a web server would have kept it running), and none logged Tomcat starting. */
     private static void assertNoWebServer(Run... runs) {
         for (Run run : runs) {

@@ -66,6 +66,10 @@ public final class MigrationsAutoConfiguration {
             ObjectProvider<MigrationsConfigurationCustomizer> customizers,
             ObjectProvider<MigrationsScriptReader.ScriptsBeingRead> scriptsBeingRead,
             ObjectProvider<JdbcConnectionDetails> connectionDetails, Environment environment) {
+        if (StringUtils.hasText(properties.getUrl())) {
+            MigrationsConfigs.checkSupported(driver(properties.getUrl()),
+                    "the database to migrate is " + DatabaseUrl.mask(properties.getUrl()));
+        }
         DataSource application = dataSource.getIfUnique();
         DataSource target = migrationDataSource(properties, migrationsDataSource.getIfAvailable(), application);
         String url = knownUrl(properties, target, application, connectionDetails.getIfUnique());

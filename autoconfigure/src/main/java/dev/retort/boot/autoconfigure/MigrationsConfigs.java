@@ -70,13 +70,14 @@ public final class MigrationsConfigs {
         throw unsupported(productName(driver), where);
     }
 
+    /** What to do about a database Retort has no dialect for. */
+    static final String UNSUPPORTED_ACTION = "Point spring.datasource.url (or migrations.url) at a PostgreSQL"
+            + " database, or set migrations.enabled=false so that Retort leaves this one alone.";
+
     /** The failure for a database Retort has no dialect for; {@code product} as the database names itself. */
     static FailureAnalyzedException unsupported(String product, String where) {
         return new FailureAnalyzedException("Retort supports PostgreSQL (and H2, for tests and development), not "
-                + product + ": " + where + ".",
-                "Point spring.datasource.url (or migrations.url) at a PostgreSQL database, or leave this database"
-                        + " out of Retort's hands: remove the 'migrations' command, or set"
-                        + " migrations.enabled=false.");
+                + product + ": " + where + ".", UNSUPPORTED_ACTION);
     }
 
     private static String productName(DatabaseDriver driver) {

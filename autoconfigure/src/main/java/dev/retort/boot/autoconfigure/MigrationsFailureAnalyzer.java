@@ -45,6 +45,7 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<CommandException
                     + " current' shows what it holds now.";
             case DATABASE_ERROR -> "Check the DataSource (spring.datasource.* or migrations.url/user/password) and"
                     + " that the database is running.";
+            case UNSUPPORTED_DATABASE -> MigrationsConfigs.UNSUPPORTED_ACTION;
             default -> cause.code().action();
         };
     }
