@@ -119,6 +119,23 @@ class StartupConflictsTests {
                 });
     }
 
+    @Test
+    void tablesMadeBeforeRetortAreMetWithTheStampCommand() throws SQLException {
+        // what schema.sql (or Hibernate's ddl-auto) left behind, before Retort was added
+        db.execute("CREATE TABLE note (id BIGINT PRIMARY KEY, body VARCHAR(255))");
+
+        postgres().run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new MigrationsFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getAction()).isEqualTo("The database already has what revision a1 creates (made by"
+                    + " schema.sql or by Hibernate before Retort), but no revision is recorded in its version table."
+                    + " If its schema is what a1 makes, stamp it there instead of running it: 'java -jar"
+                    + " <your-app>.jar migrations stamp a1' (it records the revision and runs nothing), then restart"
+                    + " the application; later revisions run as usual. If it is not, drop what is in the way or fix"
+                    + " the statement at 'classpath:db/migrations/a1_create_note.sql' line 8.");
+        });
+    }
+
     private static FailureAnalysis analysis(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof FailureAnalyzedException analyzed) {
