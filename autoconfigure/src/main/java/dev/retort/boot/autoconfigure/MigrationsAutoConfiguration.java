@@ -71,6 +71,10 @@ public final class MigrationsAutoConfiguration {
                     "the database to migrate is " + DatabaseUrl.mask(properties.getUrl()));
         }
         DataSource application = dataSource.getIfUnique();
+        if (application == null && connectionDetails.getIfUnique() != null) {
+            // connection details (e.g. Testcontainers' @ServiceConnection) with no DataSource bean (yet)
+            application = fromConnectionDetails(connectionDetails.getIfUnique());
+        }
         DataSource target = migrationDataSource(properties, migrationsDataSource.getIfAvailable(), application);
         String url = knownUrl(properties, target, application, connectionDetails.getIfUnique());
         DatabaseDriver known = driver(url);
@@ -184,6 +188,12 @@ public final class MigrationsAutoConfiguration {
                 }
             };
         }
+    }
+
+    private static DataSource fromConnectionDetails(JdbcConnectionDetails details) {
+        return DataSourceBuilder.create().type(SimpleDriverDataSource.class).url(details.getJdbcUrl())
+                .username(details.getUsername()).password(details.getPassword())
+                .driverClassName(details.getDriverClassName()).build();
     }
 
     private static DataSource migrationDataSource(MigrationsProperties properties, DataSource dedicated,
