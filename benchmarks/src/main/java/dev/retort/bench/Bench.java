@@ -65,6 +65,7 @@ public final class Bench {
     private final Path classes;
     private final Path lib;
     private final Path retortJar;
+    private final Path demoJar;
     private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private Path work;
 
@@ -83,6 +84,8 @@ public final class Bench {
         lib = target.resolve("lib");
         retortJar = Path.of(System.getProperty("bench.retortJar",
                 target.getParent().getParent().resolve("cli/target/retort.jar").toString()));
+        demoJar = Path.of(System.getProperty("bench.demoJar",
+                target.getParent().getParent().resolve("demo-app/target/retort-demo.jar").toString()));
         if (!Files.isDirectory(classes) || !Files.isDirectory(lib)) {
             throw new IllegalStateException("Run from a built module: expected " + classes + " and " + lib
                     + " (mvn -B -Pbenchmarks -pl cli,benchmarks -am package -DskipTests)");
@@ -177,6 +180,11 @@ public final class Bench {
                     check();
                     apply();
                     spring();
+                    command();
+                    goals();
+                }
+                case "command" -> {
+                    command();
                     goals();
                 }
                 case "graph" -> {
@@ -197,7 +205,7 @@ public final class Bench {
                 }
                 case "profile" -> new Profile(this).run();
                 default -> throw new IllegalArgumentException("Unknown command " + command
-                        + "; use all, graph, check, apply, spring or profile");
+                        + "; use all, graph, check, apply, spring, command or profile");
             }
         }
     }
@@ -861,6 +869,82 @@ public final class Bench {
         into.add(prefix + ".rss", run.value("peak_rss_mib"));
     }
 
+    // ---------------------------------------------------------------- 6. command mode
+
+    static final String COMMAND_DB = "retort_bench_command";
+
+    /**
+     * {@code java -jar retort-demo.jar migrations current} against the standalone CLI's {@code current} on the
+     * same database (the demo's revisions, at head), and the floor: the CLI's main class run straight from the
+     * application jar, with no Spring at all.
+     */
+    private void command() {
+        if (!Files.isRegularFile(demoJar)) {
+            throw new IllegalStateException("No " + demoJar + "; build it (run.sh builds demo-app)");
+        }
+        createDatabase(COMMAND_DB);
+        try {
+            metric("command.app.process", "`java -jar retort-demo.jar migrations current`: whole process");
+            metric("command.cli.process", "`java -jar retort.jar current` (standalone CLI): whole process");
+            metric("command.floor.process", "CLI main class from the application jar (no Spring): whole process");
+            String url = url(COMMAND_DB);
+            List<String> datasource = List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+                    "--spring.datasource.password=" + password);
+            List<String> upgrade = new ArrayList<>(List.of(javaBin, "-jar", demoJar.toString(), "migrations",
+                    "upgrade", "heads"));
+            upgrade.addAll(datasource);
+            exec(upgrade);
+            // the CLI reads the same scripts, from the jar's class path as the application does
+            List<String> cliArgs = List.of("--url", url, "--user", user, "--password", password, "--locations",
+                    "classpath:db/migrations/common,classpath:db/migrations/{vendor}", "current");
+            Map<String, Variant> variants = new LinkedHashMap<>();
+            variants.put("command mode", into -> {
+                List<String> command = new ArrayList<>(List.of(javaBin, "-jar", demoJar.toString(), "migrations",
+                        "current"));
+                command.addAll(datasource);
+                into.add("command.app.process", commandRun(command).wallMs());
+            });
+            variants.put("standalone CLI", into -> {
+                List<String> command = new ArrayList<>(List.of(javaBin, "-cp", retortJar + File.pathSeparator
+                        + demoClasses(), "dev.retort.cli.RetortCli"));
+                command.addAll(cliArgs);
+                into.add("command.cli.process", commandRun(command).wallMs());
+            });
+            variants.put("floor", into -> {
+                List<String> command = new ArrayList<>(List.of(javaBin, "-Dloader.main=dev.retort.cli.RetortCli",
+                        "-cp", demoJar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"));
+                command.addAll(cliArgs);
+                into.add("command.floor.process", commandRun(command).wallMs());
+            });
+            interleave("command", variants, rounds(12));
+
+            print("## 6. Command mode: `java -jar app.jar migrations current`");
+            print("");
+            print("The demo application's jar (`demo-app/target/retort-demo.jar`, Spring Boot 4.1 with web, JPA and"
+                    + " actuator) running `migrations current` against a database at its head, next to the standalone"
+                    + " CLI (`retort.jar`, with the demo's scripts on its class path) running `current` on the same"
+                    + " database, and the floor: the CLI's main class started from the application jar through"
+                    + " Spring Boot's launcher, without Spring. Whole process, start to exit.");
+            print("");
+            table(List.of("command.app.process", "command.cli.process", "command.floor.process"));
+        } finally {
+            dropDatabase(COMMAND_DB);
+        }
+    }
+
+    /** The demo's compiled scripts, for the standalone CLI's class path. */
+    private Path demoClasses() {
+        return demoJar.getParent().resolve("classes");
+    }
+
+    private Run commandRun(List<String> command) {
+        Run run = exec(command);
+        if (!run.stdout().contains("(head)")) {
+            throw new IllegalStateException("'current' printed no head: " + run.stdout() + run.stderr());
+        }
+        return run;
+    }
+
     // ---------------------------------------------------------------- 3 and 4. apply
 
     static final String APPLY_DB = "retort_bench_apply";
@@ -968,7 +1052,9 @@ public final class Bench {
                 new Goal("5. Spring start-up: Retort starter ≤ 1.05× no tool (whole process)",
                         "spring.retort.process", "spring.none.process", 1.05, ""),
                 new Goal("5. Spring start-up: Retort starter ≤ 1.05× no tool (to context ready)",
-                        "spring.retort.ready", "spring.none.ready", 1.05, ""));
+                        "spring.retort.ready", "spring.none.ready", 1.05, ""),
+                new Goal("6. command mode: `app.jar migrations current` ≤ 2.5× `retort current` (whole process)",
+                        "command.app.process", "command.cli.process", 2.5, ""));
         print("## Goals");
         print("");
         print("Ratio of medians; of minima; and the median of the per-round ratios (both variants measured in the"
