@@ -9,7 +9,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 # -am builds retort-core and the CLI from this checkout (never a retort-core from ~/.m2)
-mvn -B -q -Pbenchmarks -pl cli,benchmarks -am package -DskipTests
+mvn -B -q -Pbenchmarks -pl cli,demo-app,benchmarks -am package -DskipTests
 args=("$@")
 if [ ${#args[@]} -eq 0 ]; then
   args=(all)

@@ -3,6 +3,7 @@ package dev.retort;
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.Dialects;
 import dev.retort.dialect.LockTimeoutException;
+import dev.retort.dialect.UnsupportedDatabaseException;
 import dev.retort.internal.Urls;
 import dev.retort.runtime.ConnectionLostException;
 import dev.retort.internal.Connections;
@@ -56,6 +57,10 @@ final class Database implements AutoCloseable {
         } catch (CommandException e) {
             closeQuietly(connection);
             throw e;
+        } catch (UnsupportedDatabaseException e) {
+            closeQuietly(connection);
+            throw new CommandException(ErrorCode.UNSUPPORTED_DATABASE, e.getMessage() + ": the database at "
+                    + describe(config) + " is " + e.product() + ".", e);
         } catch (IllegalArgumentException e) {
             closeQuietly(connection);
             throw new CommandException(ErrorCode.DATABASE_ERROR, e.getMessage(), e);

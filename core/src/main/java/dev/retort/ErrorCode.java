@@ -46,6 +46,9 @@ public enum ErrorCode {
             + " --autogenerate -m \"<message>\"."),
     /** A command's arguments don't make sense together. */
     INVALID_ARGUMENTS("See the command's --help for its arguments."),
+    /** The database is not one Retort has a dialect for (e.g. MySQL, MariaDB). */
+    UNSUPPORTED_DATABASE("Retort supports PostgreSQL, and H2 for tests and development; point the URL at one of"
+            + " them."),
     /** Anything else. */
     FAILED("See the message above.");
 

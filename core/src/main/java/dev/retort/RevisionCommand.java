@@ -76,6 +76,9 @@ final class RevisionCommand {
         }
         ZonedDateTime createDate = ZonedDateTime.now(env.config().timezone());
         Path directory = versionPath(scripts, heads);
+        if (heads.isEmpty() && options.heads().equals(List.of("head"))) {
+            checkNoUnreadScripts(directory);
+        }
         String fileName;
         try {
             fileName = RevisionTemplate.fileName(env.config().fileTemplate(), id, options.message(), createDate,
@@ -107,6 +110,27 @@ final class RevisionCommand {
                         "Check that the parent directory exists and is writable, or pass another --version-path.", e);
             }
             env.status("Creating directory " + target.toAbsolutePath().normalize() + " ...  done");
+        }
+    }
+
+    /**
+     * A new root by default only when there is nothing to build on: if the directory the revision goes to holds
+     * scripts that the locations didn't show (e.g. an application reading its scripts from a jar built before
+     * them), the new revision would start a second root, silently.
+     */
+    private void checkNoUnreadScripts(Path directory) {
+        long unread;
+        try (var files = Files.list(directory)) {
+            unread = files.filter(f -> f.getFileName().toString().endsWith(".sql")).count();
+        } catch (IOException e) {
+            return;
+        }
+        if (unread > 0) {
+            throw new CommandException(ErrorCode.INVALID_ARGUMENTS, "The scripts read from "
+                    + env.resolveVendor(env.config().locations()) + " have no revisions, but " + directory + " holds "
+                    + unread + " revision script" + (unread == 1 ? "" : "s") + ": the new revision would start a"
+                    + " second root (an empty 'Revises'). Read the scripts where they are written (run from the"
+                    + " project directory, or rebuild), or pass --head base to start a new root on purpose.");
         }
     }
 

@@ -67,6 +67,7 @@ public final class Bench {
     private final Path classes;
     private final Path lib;
     private final Path retortJar;
+    private final Path demoJar;
     private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private Path work;
 
@@ -85,6 +86,8 @@ public final class Bench {
         lib = target.resolve("lib");
         retortJar = Path.of(System.getProperty("bench.retortJar",
                 target.getParent().getParent().resolve("cli/target/retort.jar").toString()));
+        demoJar = Path.of(System.getProperty("bench.demoJar",
+                target.getParent().getParent().resolve("demo-app/target/retort-demo.jar").toString()));
         if (!Files.isDirectory(classes) || !Files.isDirectory(lib)) {
             throw new IllegalStateException("Run from a built module: expected " + classes + " and " + lib
                     + " (mvn -B -Pbenchmarks -pl cli,benchmarks -am package -DskipTests)");
@@ -182,10 +185,15 @@ public final class Bench {
                     spring();
                     autogenerate();
                     stairway();
+                    command();
                     goals();
                 }
                 case "autogenerate" -> {
                     autogenerate();
+                    goals();
+                }
+                case "command" -> {
+                    command();
                     goals();
                 }
                 case "graph" -> {
@@ -210,7 +218,7 @@ public final class Bench {
                 }
                 case "profile" -> new Profile(this).run();
                 default -> throw new IllegalArgumentException("Unknown command " + command
-                        + "; use all, graph, check, apply, spring, autogenerate, stairway or profile");
+                        + "; use all, graph, check, apply, spring, autogenerate, stairway, command or profile");
             }
         }
     }
@@ -971,6 +979,82 @@ public final class Bench {
         into.add(prefix + ".rss", run.value("peak_rss_mib"));
     }
 
+    // ---------------------------------------------------------------- 6. command mode
+
+    static final String COMMAND_DB = "retort_bench_command";
+
+    /**
+     * {@code java -jar retort-demo.jar migrations current} against the standalone CLI's {@code current} on the
+     * same database (the demo's revisions, at head), and the floor: the CLI's main class run straight from the
+     * application jar, with no Spring at all.
+     */
+    private void command() {
+        if (!Files.isRegularFile(demoJar)) {
+            throw new IllegalStateException("No " + demoJar + "; build it (run.sh builds demo-app)");
+        }
+        createDatabase(COMMAND_DB);
+        try {
+            metric("command.app.process", "`java -jar retort-demo.jar migrations current`: whole process");
+            metric("command.cli.process", "`java -jar retort.jar current` (standalone CLI): whole process");
+            metric("command.floor.process", "CLI main class from the application jar (no Spring): whole process");
+            String url = url(COMMAND_DB);
+            List<String> datasource = List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+                    "--spring.datasource.password=" + password);
+            List<String> upgrade = new ArrayList<>(List.of(javaBin, "-jar", demoJar.toString(), "migrations",
+                    "upgrade", "heads"));
+            upgrade.addAll(datasource);
+            exec(upgrade);
+            // the CLI reads the same scripts, from the jar's class path as the application does
+            List<String> cliArgs = List.of("--url", url, "--user", user, "--password", password, "--locations",
+                    "classpath:db/migrations/common,classpath:db/migrations/{vendor}", "current");
+            Map<String, Variant> variants = new LinkedHashMap<>();
+            variants.put("command mode", into -> {
+                List<String> command = new ArrayList<>(List.of(javaBin, "-jar", demoJar.toString(), "migrations",
+                        "current"));
+                command.addAll(datasource);
+                into.add("command.app.process", commandRun(command).wallMs());
+            });
+            variants.put("standalone CLI", into -> {
+                List<String> command = new ArrayList<>(List.of(javaBin, "-cp", retortJar + File.pathSeparator
+                        + demoClasses(), "dev.retort.cli.RetortCli"));
+                command.addAll(cliArgs);
+                into.add("command.cli.process", commandRun(command).wallMs());
+            });
+            variants.put("floor", into -> {
+                List<String> command = new ArrayList<>(List.of(javaBin, "-Dloader.main=dev.retort.cli.RetortCli",
+                        "-cp", demoJar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"));
+                command.addAll(cliArgs);
+                into.add("command.floor.process", commandRun(command).wallMs());
+            });
+            interleave("command", variants, rounds(12));
+
+            print("## 6. Command mode: `java -jar app.jar migrations current`");
+            print("");
+            print("The demo application's jar (`demo-app/target/retort-demo.jar`, Spring Boot 4.1 with web, JPA and"
+                    + " actuator) running `migrations current` against a database at its head, next to the standalone"
+                    + " CLI (`retort.jar`, with the demo's scripts on its class path) running `current` on the same"
+                    + " database, and the floor: the CLI's main class started from the application jar through"
+                    + " Spring Boot's launcher, without Spring. Whole process, start to exit.");
+            print("");
+            table(List.of("command.app.process", "command.cli.process", "command.floor.process"));
+        } finally {
+            dropDatabase(COMMAND_DB);
+        }
+    }
+
+    /** The demo's compiled scripts, for the standalone CLI's class path. */
+    private Path demoClasses() {
+        return demoJar.getParent().resolve("classes");
+    }
+
+    private Run commandRun(List<String> command) {
+        Run run = exec(command);
+        if (!run.stdout().contains("(head)")) {
+            throw new IllegalStateException("'current' printed no head: " + run.stdout() + run.stderr());
+        }
+        return run;
+    }
+
     // ---------------------------------------------------------------- 3 and 4. apply
 
     static final String APPLY_DB = "retort_bench_apply";
@@ -1115,9 +1199,9 @@ public final class Bench {
                         "apply.retort_tx.inproc", "apply.psql.process", 1.3, ""),
                 new Goal("3. apply: Retort one tx ≤ 1.3× `psql -1` (whole process vs whole process)",
                         "apply.retort_tx.process", "apply.psql.process", 1.3, ""),
-                new Goal("6. test kit: `upDownConsistency` < 3× `upgrade heads` + `downgrade base` (migrations)",
+                new Goal("7. test kit: `upDownConsistency` < 3× `upgrade heads` + `downgrade base` (migrations)",
                         "stairway.kit.op", "stairway.baseline.op", 3, ""),
-                new Goal("6. test kit: `upDownConsistency` < 3× `upgrade heads` + `downgrade base` (in-process)",
+                new Goal("7. test kit: `upDownConsistency` < 3× `upgrade heads` + `downgrade base` (in-process)",
                         "stairway.kit.inproc", "stairway.baseline.inproc", 3, ""),
                 new Goal("5. Spring start-up: Retort starter ≤ 1.05× no tool (whole process)",
                         "spring.retort.process", "spring.none.process", 1.05, ""),
@@ -1128,7 +1212,9 @@ public final class Bench {
                 new Goal("6. autogenerate `Retort.check`, no differences, 1,000 tables, warm < 1 s",
                         "autogen.check.warm", null, 1000, ""),
                 new Goal("6. read + canonicalize + compare alone, 1,000 tables, in-process cold < 1 s",
-                        "autogen.introspect.inproc", null, 1000, ""));
+                        "autogen.introspect.inproc", null, 1000, ""),
+                new Goal("8. command mode: `app.jar migrations current` ≤ 2.5× `retort current` (whole process)",
+                        "command.app.process", "command.cli.process", 2.5, ""));
         print("## Goals");
         print("");
         print("Ratio of medians; of minima; and the median of the per-round ratios (both variants measured in the"

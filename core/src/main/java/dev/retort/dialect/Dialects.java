@@ -47,6 +47,6 @@ public final class Dialects {
         if (product.contains("h2")) {
             return forName("h2");
         }
-        throw new IllegalArgumentException("Retort has no dialect for " + product + "; it supports PostgreSQL and H2");
+        throw new UnsupportedDatabaseException(connection.getMetaData().getDatabaseProductName());
     }
 }

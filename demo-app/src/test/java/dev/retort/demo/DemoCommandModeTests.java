@@ -6,16 +6,9 @@ import static dev.retort.demo.Revisions.MERGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.test.PostgresDatabase;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +24,11 @@ class DemoCommandModeTests {
 
     record Run(int exitCode, String out, String err) {
     }
+
+    /** The revision scripts as they are in the demo's source tree, where command mode reads them from. */
+    private static final String SOURCE_TREE = "Reading the revision scripts from the source tree"
+            + " (src/main/resources/db/migrations/common, src/main/resources/db/migrations/postgresql), not from the"
+            + " application's class path";
 
     @BeforeEach
     void reset() throws SQLException {
@@ -67,6 +65,56 @@ class DemoCommandModeTests {
         assertNoWebServer(downgrade);
     }
 
+    @Test
+    void springOptionsBeforeMigrationsAreTheApplicationsAndTheCommandRunsWithoutStartingIt() throws Exception {
+        Run stamp = app("--spring.jpa.open-in-view=false", "migrations", "stamp", ADD_CLEANUP);
+
+        assertThat(stamp.exitCode()).as(stamp.err()).isZero();
+        assertThat(stamp.out()).isEmpty();
+        assertThat(stamp.err()).contains(SOURCE_TREE).contains("Running stamp_revision  -> " + ADD_CLEANUP)
+                .doesNotContain("HikariPool", "EntityManagerFactory");
+        assertThat(db.column("SELECT version_num FROM alembic_version")).containsExactly(ADD_CLEANUP);
+        assertThat(db.tables()).containsExactly("alembic_version", "alembic_version_log");
+        assertNoWebServer(stamp);
+    }
+
+    @Test
+    void migrationsAfterAnotherArgumentIsRefusedAndNothingStarts() throws Exception {
+        // '--spring.profiles.active postgres' (a space, not '='): 'postgres' is an argument before 'migrations'
+        Run refused = app("--spring.profiles.active", "postgres", "migrations", "stamp", ADD_CLEANUP);
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err()).isEqualTo("FAILED: 'migrations' must be the first argument, after Spring options"
+                + " such as --spring.profiles.active=postgres only: java -jar <app>.jar [--name=value ...] migrations"
+                + " <command> [args]. 'postgres' comes before it, so the application was not started and no command"
+                + " ran.\n");
+        assertThat(db.tables()).isEmpty();
+    }
+
+    @Test
+    void aCommandThatNeedsOnlyTheConfigurationStartsNoContext() throws Exception {
+        Run history = app("migrations", "heads");
+
+        assertThat(history.exitCode()).as(history.err()).isZero();
+        assertThat(history.out()).isEqualTo(Revisions.HEAD + " (head)\n");
+        assertThat(history.err()).doesNotContain("HikariPool", "EntityManagerFactory", "Started DemoApplication");
+    }
+
+    @Test
+    void anUnsupportedDatabaseIsNamedBeforeAnyScriptIsRead() throws Exception {
+        // the demo's MariaDB profile, as a user might add one: there is no db/migrations/mariadb folder
+        DemoProcess.Run current = DemoProcess.run(null, List.of("migrations", "current",
+                "--spring.datasource.url=jdbc:mariadb://127.0.0.1:3306/mysql", "--spring.datasource.username=root"));
+
+        assertThat(current.exitCode()).isEqualTo(1);
+        assertThat(current.out()).isEmpty();
+        assertThat(current.err()).isEqualTo("FAILED: Retort supports PostgreSQL (and H2, for tests and development),"
+                + " not MariaDB: spring.datasource.url is jdbc:mariadb://127.0.0.1:3306/mysql. Point"
+                + " spring.datasource.url (or migrations.url) at a PostgreSQL database, or set"
+                + " migrations.enabled=false so that Retort leaves this one alone.\n");
+    }
+
     /** Every run ended on its own (a web server would have kept it running), and none logged Tomcat starting. */
     private static void assertNoWebServer(Run... runs) {
         for (Run run : runs) {
@@ -75,11 +123,7 @@ class DemoCommandModeTests {
     }
 
     private Run app(String... args) throws Exception {
-        // C1 only: these short runs start faster without the optimizing compiler
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                DemoApplication.class.getName()));
-        command.addAll(List.of(args));
+        List<String> command = new ArrayList<>(List.of(args));
         command.add("--spring.datasource.url=" + db.url());
         command.add("--spring.datasource.username=" + db.user());
         if (db.password() != null) {
@@ -87,24 +131,10 @@ class DemoCommandModeTests {
         }
         // would show Tomcat's start lines if a web server came up (command mode logs warnings only by default)
         command.add("--logging.level.org.springframework.boot.tomcat=info");
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().remove("DATABASE_URL");
-        Process process = builder.start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-        boolean exited = process.waitFor(90, TimeUnit.SECONDS);
-        if (!exited) {
-            process.destroyForcibly().waitFor();
-        }
-        assertThat(exited).as("the app exits by itself in command mode; it wrote:%n%s", err.get()).isTrue();
-        return new Run(process.exitValue(), out.get(), err.get());
-    }
-
-    private static String read(InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // would show the connection pool and the EntityManagerFactory if the application context started
+        command.add("--logging.level.com.zaxxer.hikari=info");
+        command.add("--logging.level.org.springframework.orm.jpa=info");
+        DemoProcess.Run run = DemoProcess.run(null, command);
+        return new Run(run.exitCode(), run.out(), run.err());
     }
 }

@@ -8,7 +8,9 @@ import org.springframework.boot.health.contributor.Health;
 /**
  * Health of the migrations, meant for the readiness group: UP when the database is at the script heads,
  * OUT_OF_SERVICE while revisions are pending, DOWN when the state can't be read (e.g. the database holds a revision
- * no script has). Details list the applied revisions whose scripts were edited since they ran ({@code modified}).
+ * no script has). The details name the current revisions, the heads and how many there are (more than one wants a
+ * {@code merge heads}), the pending revisions, and the applied revisions whose scripts
+ * were edited since they ran ({@code modified}).
  */
 public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
@@ -23,6 +25,7 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         MigrationStatus status = retort.status();
         builder.withDetail("current", status.current()).withDetail("heads", status.heads())
+                .withDetail("headCount", status.heads().size())
                 .withDetail("pending", status.pending());
         if (!status.modified().isEmpty()) {
             // applied revisions whose scripts were edited since they ran: the next upgrade refuses to run

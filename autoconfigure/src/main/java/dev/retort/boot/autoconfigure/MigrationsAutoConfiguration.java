@@ -1,5 +1,6 @@
 package dev.retort.boot.autoconfigure;
 
+import dev.retort.DatabaseUrl;
 import dev.retort.Retort;
 import dev.retort.RetortConfig;
 import dev.retort.boot.MigrationsConfigurationCustomizer;
@@ -66,27 +67,29 @@ public final class MigrationsAutoConfiguration {
             @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource, ResourceLoader resourceLoader,
             ObjectProvider<MigrationsConfigurationCustomizer> customizers,
             ObjectProvider<MigrationsScriptReader.ScriptsBeingRead> scriptsBeingRead,
-            ObjectProvider<JdbcConnectionDetails> connectionDetails) {
+            ObjectProvider<JdbcConnectionDetails> connectionDetails, Environment environment) {
+        if (StringUtils.hasText(properties.getUrl())) {
+            MigrationsConfigs.checkSupported(driver(properties.getUrl()),
+                    "the database to migrate is " + DatabaseUrl.mask(properties.getUrl()));
+        }
         DataSource application = dataSource.getIfUnique();
+        if (application == null && connectionDetails.getIfUnique() != null) {
+            // connection details (e.g. Testcontainers' @ServiceConnection) with no DataSource bean (yet)
+            application = fromConnectionDetails(connectionDetails.getIfUnique());
+        }
         DataSource target = migrationDataSource(properties, migrationsDataSource.getIfAvailable(), application);
-        DatabaseDriver known = driver(knownUrl(properties, target, application, connectionDetails.getIfUnique()));
-        String locations = String.join(",", resolveVendor(properties.getLocations(), target, known));
-        RetortConfig.Builder builder = RetortConfig.builder()
+        String url = knownUrl(properties, target, application, connectionDetails.getIfUnique());
+        DatabaseDriver known = driver(url);
+        MigrationsConfigs.checkSupported(known, "the database to migrate is " + DatabaseUrl.mask(url));
+        List<String> resolved = resolveVendor(properties.getLocations(), target, known);
+        if (environment.getProperty(MigrationsCommandRunListener.COMMAND_MODE, Boolean.class, false)) {
+            resolved = MigrationsConfigs.fromSourceTree(resolved);
+        }
+        RetortConfig.Builder builder = MigrationsConfigs.builder(properties, resourceLoader.getClassLoader())
                 .dataSource(target)
-                .dialect(dialect(known))
-                .locations(locations)
-                .locationsSetting("migrations.locations")
-                .versionTable(properties.getVersionTable())
-                .schema(properties.getSchema())
-                .transactionPerMigration(properties.isTransactionPerMigration())
-                .lockTimeout(properties.getLockTimeout())
-                .validateChecksums(properties.isValidateChecksums())
-                .connectTimeout(properties.getConnectTimeout())
-                .fileTemplate(properties.getFileTemplate())
-                .versionPath(versionPath(properties))
-                .includeTables(properties.getAutogenerate().getIncludeTables())
-                .excludeTables(properties.getAutogenerate().getExcludeTables())
-                .classLoader(resourceLoader.getClassLoader());
+                .dialect(MigrationsConfigs.dialect(known))
+                .locations(String.join(",", resolved))
+                .locationsSetting("migrations.locations");
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         RetortConfig config = builder.build();
         MigrationsScriptReader.ScriptsBeingRead read = scriptsBeingRead.getIfAvailable();
@@ -190,15 +193,10 @@ public final class MigrationsAutoConfiguration {
         }
     }
 
-    /**
-     * Where new revisions go: the source directory, unless scripts are read from the filesystem and the source
-     * directory was left at its default; then into that filesystem location, as the standalone CLI does.
-     */
-    private static Path versionPath(MigrationsProperties properties) {
-        boolean filesystem = properties.getLocations().stream().anyMatch(l -> !l.startsWith("classpath:"));
-        boolean defaultDirectory = new MigrationsProperties().getSourceDirectory()
-                .equals(properties.getSourceDirectory());
-        return filesystem && defaultDirectory ? null : Path.of(properties.getSourceDirectory());
+    private static DataSource fromConnectionDetails(JdbcConnectionDetails details) {
+        return DataSourceBuilder.create().type(SimpleDriverDataSource.class).url(details.getJdbcUrl())
+                .username(details.getUsername()).password(details.getPassword())
+                .driverClassName(details.getDriverClassName()).build();
     }
 
     private static DataSource migrationDataSource(MigrationsProperties properties, DataSource dedicated,
@@ -243,15 +241,6 @@ public final class MigrationsAutoConfiguration {
         return url == null ? DatabaseDriver.UNKNOWN : DatabaseDriver.fromJdbcUrl(url);
     }
 
-    /** Retort's dialect for a known driver, so offline SQL needs no connection; {@code null} to ask the database. */
-    private static String dialect(DatabaseDriver driver) {
-        return switch (driver) {
-            case POSTGRESQL -> "postgresql";
-            case H2 -> "h2";
-            default -> null;
-        };
-    }
-
     /** The URL of the connection details, or {@code null} when there are none or they can't name one. */
     static String jdbcUrl(JdbcConnectionDetails details) {
         try {
@@ -273,6 +262,7 @@ public final class MigrationsAutoConfiguration {
         DatabaseDriver driver = known;
         if (driver == DatabaseDriver.UNKNOWN) {
             driver = vendorFromConnection(dataSource);
+            MigrationsConfigs.checkSupported(driver, "the application's DataSource connects to " + driver.getId());
         }
         if (driver == DatabaseDriver.UNKNOWN) {
             throw new IllegalStateException("migrations.locations uses {vendor} but the database's vendor is unknown;"

@@ -30,6 +30,14 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<CommandException
                     + " migrated from another branch). Restore the script, or re-stamp the database: '" + APP
                     + " stamp --purge <revision>'.";
             case MIGRATION_FAILED -> cause.getCause() instanceof MigrationFailedException failed
+                    && existingSchema(failed) ? "The database already has what revision " + failed.revision()
+                            + " creates (made by schema.sql or by Hibernate before Retort), but no revision is"
+                            + " recorded in its version table. If its schema is what " + failed.revision()
+                            + " makes, stamp it there instead of running it: '" + APP + " stamp " + failed.revision()
+                            + "' (it records the revision and runs nothing), then restart the application; later"
+                            + " revisions run as usual. If it is not, drop what is in the way or fix the statement at '"
+                            + failed.script() + "' line " + failed.line() + "."
+                    : cause.getCause() instanceof MigrationFailedException failed
                     ? "Fix the statement at '" + failed.script() + "' line " + failed.line() + ", then restart the"
                             + " application (or run '" + APP + " upgrade heads'). '" + APP + " current' shows where"
                             + " the database is."
@@ -45,7 +53,20 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<CommandException
                     + " current' shows what it holds now.";
             case DATABASE_ERROR -> "Check the DataSource (spring.datasource.* or migrations.url/user/password) and"
                     + " that the database is running.";
+            case UNSUPPORTED_DATABASE -> MigrationsConfigs.UNSUPPORTED_ACTION;
             default -> cause.action() != null ? cause.action() : "See the message above.";
         };
+    }
+
+    /** SQL states that say an object already exists: PostgreSQL's duplicate_table/_object/_schema/_function, H2's. */
+    private static final java.util.Set<String> ALREADY_EXISTS = java.util.Set.of("42P07", "42710", "42P06", "42723",
+            "42S01", "42S11", "42101");
+
+    /**
+     * A revision failed on an object that already exists while the version table holds no revision: the schema was
+     * made before Retort (schema.sql, Hibernate), and the database wants stamping, not upgrading.
+     */
+    private static boolean existingSchema(MigrationFailedException failed) {
+        return failed.headsNow().isEmpty() && failed.sqlState() != null && ALREADY_EXISTS.contains(failed.sqlState());
     }
 }

@@ -36,7 +36,18 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
         if (mode == MigrationsProperties.Mode.VALIDATE) {
             validate();
         } else {
+            warnAboutSeveralHeads();
             result = retort.upgrade(target);
+        }
+    }
+
+    /** {@code heads} upgrades every head, as asked; but two developers' heads are usually meant to be merged. */
+    private void warnAboutSeveralHeads() {
+        List<String> heads = retort.graph().heads();
+        if ("heads".equals(target) && heads.size() > 1) {
+            log.warn("The revision scripts have {} heads ({}); migrations.target=heads upgrades each of them. Join"
+                    + " them into one with 'java -jar <your-app>.jar migrations merge heads -m \"merge heads\"'.",
+                    heads.size(), String.join(", ", heads));
         }
     }
 

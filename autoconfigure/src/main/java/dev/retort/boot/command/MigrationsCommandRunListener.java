@@ -6,14 +6,14 @@ import dev.retort.Retort;
 import dev.retort.cli.RetortCli;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzedException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -23,6 +23,12 @@ import org.springframework.core.env.MapPropertySource;
  * The application's command mode: {@code java -jar app.jar migrations <command> [args]} runs one of the
  * {@code retort} CLI's commands against the application's own DataSource and {@code migrations.*} configuration,
  * then exits with the CLI's exit code.
+ *
+ * <p>{@code migrations} must come first, after Spring options ({@code --name=value}) only; anywhere else the
+ * application refuses to start (exit 2). Commands that need only the configuration run as soon as it is read,
+ * without the application context ({@link MigrationsCommandDirectRunListener}); {@code check} and
+ * {@code revision --autogenerate}, which need the JPA entities, and applications whose database is not in the
+ * configuration (a DataSource bean, connection details) go through the context:
  *
  * <p>In command mode no web server starts, no migration runs automatically first, beans are lazy, Hibernate
  * neither validates nor generates the schema (the command may be about to create it), {@code schema.sql} doesn't
@@ -35,24 +41,23 @@ public class MigrationsCommandRunListener implements SpringApplicationRunListene
     public static final String COMMAND_MODE = "retort.internal.command-mode";
 
     /** The first argument that switches the application into command mode. */
-    public static final String COMMAND = "migrations";
+    public static final String COMMAND = CommandArguments.COMMAND;
 
+    private final CommandArguments arguments;
     private final List<String> commandArgs;
     private PrintStream standardOut;
 
     public MigrationsCommandRunListener(SpringApplication application, String[] args) {
-        this.commandArgs = args.length > 0 && COMMAND.equals(args[0]) ? cliArguments(args) : null;
-    }
-
-    /** The CLI's arguments: everything after {@code migrations} except Spring properties like {@code --a.b=c}. */
-    private static List<String> cliArguments(String[] args) {
-        List<String> out = new ArrayList<>();
-        for (String arg : Arrays.asList(args).subList(1, args.length)) {
-            if (!(arg.startsWith("--") && arg.contains("=") && arg.substring(0, arg.indexOf('=')).contains("."))) {
-                out.add(arg);
-            }
+        this.arguments = CommandArguments.parse(args);
+        this.commandArgs = arguments == null ? null : arguments.cli();
+        if (arguments != null && !arguments.needsApplicationContext()) {
+            // A command that runs before any context exists has no use for Spring Boot's background
+            // pre-initialization (conversion service, Jackson, …); it would only compete for the CPU.
+            application.setListeners(application.getListeners().stream()
+                    .filter(listener -> !listener.getClass().getName()
+                            .endsWith(".BackgroundPreinitializingApplicationListener"))
+                    .toList());
         }
-        return out;
     }
 
     private boolean active() {
@@ -67,6 +72,12 @@ public class MigrationsCommandRunListener implements SpringApplicationRunListene
 
     @Override
     public void starting(ConfigurableBootstrapContext bootstrapContext) {
+        if (active() && arguments.refusal() != null) {
+            // e.g. 'app.jar --spring.profiles.active postgres migrations stamp X' would otherwise start the app
+            System.err.println("FAILED: " + arguments.refusal());
+            System.err.flush();
+            System.exit(2);
+        }
         if (active()) {
             standardOut = System.out;
             System.setOut(System.err);
@@ -147,6 +158,10 @@ public class MigrationsCommandRunListener implements SpringApplicationRunListene
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof CommandException command) {
                 return DatabaseUrl.mask(command.getMessage());
+            }
+            if (t instanceof FailureAnalyzedException analyzed) {
+                FailureAnalysis analysis = analyzed.analysis();
+                return DatabaseUrl.mask(analysis.getDescription() + " " + analysis.getAction());
             }
             root = t;
         }
