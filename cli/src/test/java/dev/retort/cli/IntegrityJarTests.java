@@ -62,6 +62,10 @@ class IntegrityJarTests {
         RetortJar.Run run = retort("stamp");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Missing required parameter: 'REVISIONS'");
+        assertThat(run.err()).isEqualTo("""
+                FAILED: Missing required parameter: 'REVISIONS'
+                Usage: retort stamp [OPTIONS] [REVISIONS...]
+                Run 'retort stamp --help' for the options.
+                """);
     }
 }

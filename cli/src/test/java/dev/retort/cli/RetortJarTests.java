@@ -152,7 +152,7 @@ class RetortJarTests {
         assertThat(none.out()).isEmpty();
         assertThat(none.err()).isEqualTo("""
                 FAILED: Missing command; name one of: heads, branches, history, show, revision, merge, current,\
-                 upgrade, downgrade, stamp, help
+                 upgrade, downgrade, stamp, check, help
                 Usage: retort [OPTIONS] [COMMAND]
                 Run 'retort --help' for the options.
                 """);
