@@ -147,9 +147,18 @@ final class AuditHistory {
     /** Applied revisions whose script no longer matches its recorded checksum, oldest first. */
     List<String> modified() {
         readBodies(belowRows.stream().filter(checksumRecords::containsKey).toList());
+        Set<String> edited = new HashSet<>();
+        for (String id : belowRows) {
+            if (checksumRecords.containsKey(id) && Boolean.FALSE.equals(checksumMatches(id))) {
+                edited.add(id);
+            }
+        }
+        if (edited.isEmpty()) {
+            return List.of();
+        }
         List<String> out = new ArrayList<>();
         for (Revision revision : graph.walk(List.of("base"), List.of("heads"))) {
-            if (checksumRecords.containsKey(revision.id()) && Boolean.FALSE.equals(checksumMatches(revision.id()))) {
+            if (edited.contains(revision.id())) {
                 out.add(revision.id());
             }
         }
@@ -170,12 +179,14 @@ final class AuditHistory {
 
     /**
      * Fails, naming what happened and what to do, when the run would go wrong: an applied script was edited
-     * (unless {@code validateChecksums} is off), the plan would run a revision the log says is applied, or a
+     * (unless {@code validateChecksums} is off; checked only when something is to run), the plan would run a revision the log says is applied, or a
      * revision below the rows never ran (an upgrade runs it first when {@code includeMissing}; a downgrade fails only
      * when its plan passes through one). Returns the missing revisions to run first (empty unless included).
      */
     List<Revision> check(List<Revision> plan, boolean upgrade, boolean validateChecksums, boolean includeMissing) {
-        if (validateChecksums) {
+        // checksums are read when something is about to run: an up-to-date database is answered without reading
+        // every applied script (status, 'current -v' and validate mode still report edits)
+        if (validateChecksums && (!plan.isEmpty() || upgrade && includeMissing && !missing.isEmpty())) {
             checkChecksums();
         }
         for (Revision revision : plan) {

@@ -182,6 +182,15 @@ class IntegrityTests {
     }
 
     @Test
+    void anUpToDateDatabaseIsAnsweredWithoutReadingTheScriptsAgainstTheirChecksums() throws Exception {
+        applyThree();
+        edit("r2_two.sql", "INSERT INTO t2 VALUES (1);", "INSERT INTO t2 VALUES (2);");
+
+        assertThat(retort().upgrade("heads").steps()).isEmpty();
+        assertThat(retort().status().modified()).containsExactly("r2");
+    }
+
+    @Test
     void ignoringChecksumsRunsDespiteTheEdit() throws Exception {
         applyThree();
         edit("r2_two.sql", "INSERT INTO t2 VALUES (1);", "INSERT INTO t2 VALUES (2);");
