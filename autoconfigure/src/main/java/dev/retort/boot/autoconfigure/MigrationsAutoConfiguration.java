@@ -6,6 +6,7 @@ import dev.retort.boot.MigrationsConfigurationCustomizer;
 import dev.retort.boot.MigrationsDataSource;
 import dev.retort.boot.command.MigrationsCommandRunListener;
 import dev.retort.internal.Connections;
+import dev.retort.script.Location;
 import java.nio.file.Path;
 import java.sql.DatabaseMetaData;
 import java.util.List;
@@ -88,7 +89,7 @@ public final class MigrationsAutoConfiguration {
         RetortConfig config = builder.build();
         MigrationsScriptReader.ScriptsBeingRead read = scriptsBeingRead.getIfAvailable();
         boolean sameLocations = read != null && config.locations().equals(
-                dev.retort.script.Location.parseList(read.locations()));
+                Location.parseList(read.locations()));
         return sameLocations ? new Retort(config, read.scripts()) : new Retort(config);
     }
 
@@ -192,7 +193,8 @@ public final class MigrationsAutoConfiguration {
      * directory was left at its default; then into that filesystem location, as the standalone CLI does.
      */
     private static Path versionPath(MigrationsProperties properties) {
-        boolean filesystem = properties.getLocations().stream().anyMatch(l -> !l.startsWith("classpath:"));
+        boolean filesystem = properties.getLocations().stream()
+                .anyMatch(l -> Location.parse(l).kind() == Location.Kind.FILESYSTEM);
         boolean defaultDirectory = new MigrationsProperties().getSourceDirectory()
                 .equals(properties.getSourceDirectory());
         return filesystem && defaultDirectory ? null : Path.of(properties.getSourceDirectory());
