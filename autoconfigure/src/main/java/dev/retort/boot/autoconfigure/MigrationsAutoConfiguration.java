@@ -7,6 +7,7 @@ import dev.retort.boot.MigrationsConfigurationCustomizer;
 import dev.retort.boot.MigrationsDataSource;
 import dev.retort.boot.command.MigrationsCommandRunListener;
 import dev.retort.internal.Connections;
+import dev.retort.script.Location;
 import java.nio.file.Path;
 import java.sql.DatabaseMetaData;
 import java.util.List;
@@ -94,7 +95,7 @@ public final class MigrationsAutoConfiguration {
         RetortConfig config = builder.build();
         MigrationsScriptReader.ScriptsBeingRead read = scriptsBeingRead.getIfAvailable();
         boolean sameLocations = read != null && config.locations().equals(
-                dev.retort.script.Location.parseList(read.locations()));
+                Location.parseList(read.locations()));
         return sameLocations ? new Retort(config, read.scripts()) : new Retort(config);
     }
 

@@ -2,6 +2,7 @@ package dev.retort.boot.autoconfigure;
 
 import dev.retort.RetortConfig;
 import java.nio.file.Files;
+import dev.retort.script.Location;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,8 @@ public final class MigrationsConfigs {
      * directory was left at its default; then into that filesystem location, as the standalone CLI does.
      */
     private static Path versionPath(MigrationsProperties properties) {
-        boolean filesystem = properties.getLocations().stream().anyMatch(l -> !l.startsWith("classpath:"));
+        boolean filesystem = properties.getLocations().stream()
+                .anyMatch(l -> Location.parse(l).kind() == Location.Kind.FILESYSTEM);
         boolean defaultDirectory = new MigrationsProperties().getSourceDirectory()
                 .equals(properties.getSourceDirectory());
         return filesystem && defaultDirectory ? null : Path.of(properties.getSourceDirectory());
