@@ -437,4 +437,18 @@ class MigrationTestsTests {
             assertThat(kit.runOne(EntitiesMatch.class, "modelDefinitionsMatchDdl")).isEqualTo("SUCCESSFUL");
         }
     }
+
+    static class NoHistory implements MigrationTests {
+    }
+
+    @Test
+    void withoutSpringOrARegisteredExtensionEachTestSaysHowToGiveItAHistory() throws Exception {
+        try (Kit kit = new Kit(dir)) {
+            assertThat(kit.runOne(NoHistory.class, "singleHeadRevision")).isEqualTo("FAILED:"
+                    + " ParameterResolutionException: NoHistory has no revision history to test: make it a Spring test"
+                    + " (@SpringBootTest, @DataJpaTest, @JdbcTest) of an application with migrations.enabled=true, or"
+                    + " register the history and database on the class: @RegisterExtension static RetortExtension"
+                    + " retort = RetortExtension.of(config);");
+        }
+    }
 }
