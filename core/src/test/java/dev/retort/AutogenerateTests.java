@@ -375,8 +375,11 @@ class AutogenerateTests {
 
         assertThatThrownBy(() -> retort.autogenerate(RevisionOptions.message("x"), AutogenerateOptions.defaults()))
                 .isInstanceOfSatisfying(CommandException.class,
-                        e -> assertThat(e.action()).isEqualTo("Run it through the application's command mode:"
-                                + " java -jar app.jar migrations revision --autogenerate -m \"<message>\""))
+                        e -> {
+                            assertThat(e.code()).isEqualTo(ErrorCode.NO_TARGET_SCHEMA);
+                            assertThat(e.action()).isEqualTo("Run it through the application's command mode:"
+                                    + " java -jar app.jar migrations revision --autogenerate -m \"<message>\"");
+                        })
                 .hasMessage("'revision --autogenerate' compares the database with the application's entities, and"
                         + " none are configured here.");
     }
