@@ -76,7 +76,7 @@ final class AutogenerateCommand {
                 Schema live = db.dialect().readSchema(connection, scope);
                 Schema scoped = Scoping.apply(target, scope);
                 Schema wanted = db.dialect().canonicalize(connection, scoped, scope);
-                CompareOptions compareOptions = compareOptions(options, probe(db));
+                CompareOptions compareOptions = compareOptions(options, probe(db), db.dialect());
                 Comparison compared = compare(live, wanted, compareOptions);
                 Comparison comparison = new Comparison(Spellings.restore(compared.upgrade(), scoped, wanted),
                         compared.changes());
@@ -130,9 +130,9 @@ final class AutogenerateCommand {
                 Set.of(table, table + "_log", table + "_lock"));
     }
 
-    private CompareOptions compareOptions(AutogenerateOptions options, RowProbe probe) {
+    private CompareOptions compareOptions(AutogenerateOptions options, RowProbe probe, Dialect dialect) {
         try {
-            return CompareOptions.of(options.renames(), options.dropUnmapped(), probe);
+            return CompareOptions.of(options.renames(), options.dropUnmapped(), probe, dialect);
         } catch (IllegalArgumentException e) {
             throw new CommandException(ErrorCode.INVALID_ARGUMENTS, e.getMessage(), e);
         }

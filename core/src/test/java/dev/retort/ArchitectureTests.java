@@ -28,6 +28,22 @@ class ArchitectureTests {
     }
 
     @Test
+    void operationsKnowOnlyTheSchemaModel() {
+        noClasses().that().resideInAPackage("dev.retort.ops..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.retort.ops..", "dev.retort.schema..",
+                        "java..")
+                .check(CORE);
+    }
+
+    @Test
+    void autogenerateComputesAndRendersButRunsNothing() {
+        noClasses().that().resideInAPackage("dev.retort.autogenerate..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.retort.runtime..", "dev.retort.script..",
+                        "dev.retort.graph..", "java.sql..")
+                .check(CORE);
+    }
+
+    @Test
     void graphNeverOpensFilesOrConnections() {
         noClasses().that().resideInAPackage("dev.retort.graph..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.sql..", "java.net..")

@@ -129,7 +129,7 @@ public final class Bench {
             if (child != null) {
                 child.destroyForcibly();
             }
-            for (String db : List.of(APPLY_DB, CHECK_RETORT_DB, CHECK_FLYWAY_DB)) {
+            for (String db : List.of(APPLY_DB, CHECK_RETORT_DB, CHECK_FLYWAY_DB, AUTOGEN_DB)) {
                 try {
                     dropDatabase(db);
                 } catch (RuntimeException ignored) {
@@ -177,6 +177,11 @@ public final class Bench {
                     check();
                     apply();
                     spring();
+                    autogenerate();
+                    goals();
+                }
+                case "autogenerate" -> {
+                    autogenerate();
                     goals();
                 }
                 case "graph" -> {
@@ -197,7 +202,7 @@ public final class Bench {
                 }
                 case "profile" -> new Profile(this).run();
                 default -> throw new IllegalArgumentException("Unknown command " + command
-                        + "; use all, graph, check, apply, spring or profile");
+                        + "; use all, graph, check, apply, spring, autogenerate or profile");
             }
         }
     }
@@ -803,6 +808,83 @@ public final class Bench {
         into.add(prefix + ".process", run.wallMs());
     }
 
+    // ---------------------------------------------------------------- 6. autogenerate check, no differences
+
+    static final String AUTOGEN_DB = "retort_bench_autogen";
+
+    /**
+     * {@code check} with no differences on {@code --size} tables (10 columns, an index and a foreign key each):
+     * introspection + canonicalization + comparison in-process, plus the number of statements each part runs.
+     */
+    private void autogenerate() {
+        createDatabase(AUTOGEN_DB);
+        try {
+            Properties p = new Properties();
+            p.setProperty("user", user);
+            if (!password.isEmpty()) {
+                p.setProperty("password", password);
+            }
+            try (Connection c = DriverManager.getConnection(url(AUTOGEN_DB), p); Statement st = c.createStatement()) {
+                st.execute(AutogenModel.ddl(size));
+                st.execute("ANALYZE");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            String n = String.format(Locale.ROOT, "%,d", size);
+            metric("autogen.introspect.inproc", "read + canonicalize + compare, in-process cold (from `main`)");
+            metric("autogen.introspect.connect", "… of which start-up and connecting");
+            metric("autogen.introspect.read", "… of which `readSchema`");
+            metric("autogen.introspect.canonicalize", "… of which `canonicalize`");
+            metric("autogen.introspect.compare", "… of which comparing the two models");
+            metric("autogen.introspect.warm", "read + canonicalize + compare, warm (new connection each time)");
+            metric("autogen.introspect.warm_read", "… of which `readSchema`");
+            metric("autogen.introspect.warm_canonicalize", "… of which `canonicalize`");
+            metric("autogen.introspect.process", "the same program, whole process");
+            Map<String, String> counts = new LinkedHashMap<>();
+            Map<String, Variant> variants = new LinkedHashMap<>();
+            variants.put("introspect", into -> {
+                Run run = exec(javaCommand(Tool.RETORT, List.of(), "RetortIntrospect", url(AUTOGEN_DB),
+                        String.valueOf(size)));
+                into.add("autogen.introspect.inproc", run.value("cold_ms"));
+                into.add("autogen.introspect.connect", run.value("cold_connect_ms"));
+                into.add("autogen.introspect.read", run.value("cold_read_ms"));
+                into.add("autogen.introspect.canonicalize", run.value("cold_canonicalize_ms"));
+                into.add("autogen.introspect.compare", run.value("cold_compare_ms"));
+                into.add("autogen.introspect.process", run.wallMs());
+                counts.put("read", run.info().get("read_statements"));
+                counts.put("canonicalize", run.info().get("canonicalize_statements"));
+                counts.put("tables", run.info().get("tables"));
+            });
+            interleave("autogenerate", variants, rounds(10));
+            Map<String, Variant> warm = new LinkedHashMap<>();
+            warm.put("introspect warm", into -> {
+                Run run = exec(javaCommand(Tool.RETORT, List.of(), "RetortIntrospect", url(AUTOGEN_DB),
+                        String.valueOf(size), quick ? "8" : "20"));
+                addWarm(into, "autogen.introspect.warm", run.all("warm_ms"));
+                addWarm(into, "autogen.introspect.warm_read", run.all("warm_read_ms"));
+                addWarm(into, "autogen.introspect.warm_canonicalize", run.all("warm_canonicalize_ms"));
+            });
+            interleave("autogenerate warm", warm, quick ? 1 : 3);
+
+            print("## 6. Autogenerate `check` with no differences on " + n + " tables");
+            print("");
+            print("A database holding " + n + " tables of 10 columns, an index, a foreign key and two checks each, made"
+                    + " by Hibernate-style DDL; the target is the same model in Hibernate's spelling. In-process: from"
+                    + " the first line of `main` (class loading, connecting) to the comparison's end: `readSchema`,"
+                    + " `canonicalize`, equality of the two models (a false positive fails the run).");
+            print("");
+            table(List.of("autogen.introspect.inproc", "autogen.introspect.connect", "autogen.introspect.read",
+                    "autogen.introspect.canonicalize", "autogen.introspect.compare", "autogen.introspect.warm",
+                    "autogen.introspect.warm_read", "autogen.introspect.warm_canonicalize",
+                    "autogen.introspect.process"));
+            print("Statements executed (each one round trip), for " + counts.get("tables") + " tables: `readSchema` "
+                    + counts.get("read") + ", `canonicalize` " + counts.get("canonicalize") + ".");
+            print("");
+        } finally {
+            dropDatabase(AUTOGEN_DB);
+        }
+    }
+
     // ---------------------------------------------------------------- 5. Spring Boot start-up
 
     private void spring() {
@@ -968,7 +1050,11 @@ public final class Bench {
                 new Goal("5. Spring start-up: Retort starter ≤ 1.05× no tool (whole process)",
                         "spring.retort.process", "spring.none.process", 1.05, ""),
                 new Goal("5. Spring start-up: Retort starter ≤ 1.05× no tool (to context ready)",
-                        "spring.retort.ready", "spring.none.ready", 1.05, ""));
+                        "spring.retort.ready", "spring.none.ready", 1.05, ""),
+                new Goal("6. autogenerate check, no differences, 1,000 tables, in-process cold < 1 s",
+                        "autogen.introspect.inproc", null, 1000, ""),
+                new Goal("6. autogenerate check, no differences, 1,000 tables, warm < 1 s",
+                        "autogen.introspect.warm", null, 1000, ""));
         print("## Goals");
         print("");
         print("Ratio of medians; of minima; and the median of the per-round ratios (both variants measured in the"

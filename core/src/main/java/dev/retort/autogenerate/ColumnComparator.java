@@ -52,7 +52,7 @@ final class ColumnComparator {
         boolean hasRows = !added.isEmpty() && ctx.options.rows().hasRows(live.schema(), live.name());
         List<Column> paired = new ArrayList<>();
         for (Column r : removed) {
-            Column a = added.stream().filter(c -> !paired.contains(c) && Types.same(c.type(), r.type())).findFirst()
+            Column a = added.stream().filter(c -> !paired.contains(c) && ctx.compatible(r.type(), c.type())).findFirst()
                     .orElse(null);
             Op drop = drop(target, r);
             if (a == null) {
@@ -106,9 +106,9 @@ final class ColumnComparator {
         String flag = "--rename " + table.name() + "." + removed.name() + "=" + added.name();
         RenameColumn rename = new RenameColumn(table.schema(), table.name(), removed.name(), added.name());
         return new Group(List.of(drop, add),
-                new Note(List.of("'" + removed.name() + "' dropped and '" + added.name() + "' added with the same"
-                        + " type: if this is a rename, autogenerate with " + flag + " to write instead:"), rename),
-                new Note(List.of("'" + added.name() + "' dropped and '" + removed.name() + "' added with the same"
-                        + " type: if this is a rename, write instead:"), rename.reverse()));
+                new Note(List.of("'" + removed.name() + "' dropped and '" + added.name() + "' added with compatible"
+                        + " types: if this is a rename, autogenerate with " + flag + " to write instead:"), rename),
+                new Note(List.of("'" + added.name() + "' dropped and '" + removed.name() + "' added with compatible"
+                        + " types: if this is a rename, write instead:"), rename.reverse()));
     }
 }

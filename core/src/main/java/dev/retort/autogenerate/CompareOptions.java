@@ -1,5 +1,6 @@
 package dev.retort.autogenerate;
 
+import dev.retort.dialect.Dialect;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,10 @@ import java.util.Map;
  * @param columnRenames table name (the new one, if renamed) → old column name → new column name
  * @param dropUnmapped whether database objects the target doesn't have are dropped ({@code --drop-unmapped})
  * @param rows answers whether a live table has rows
+ * @param dialect the database's type facts (narrowing, compatible types), or {@code null} for generic ones
  */
 public record CompareOptions(Map<String, String> tableRenames, Map<String, Map<String, String>> columnRenames,
-        boolean dropUnmapped, RowProbe rows) {
+        boolean dropUnmapped, RowProbe rows, Dialect dialect) {
 
     public CompareOptions {
         tableRenames = Map.copyOf(tableRenames);
@@ -24,7 +26,7 @@ public record CompareOptions(Map<String, String> tableRenames, Map<String, Map<S
 
     /** Nothing renamed, nothing unmapped dropped, every table empty. */
     public static CompareOptions defaults() {
-        return new CompareOptions(Map.of(), Map.of(), false, RowProbe.NONE);
+        return new CompareOptions(Map.of(), Map.of(), false, RowProbe.NONE, null);
     }
 
     /**
@@ -34,6 +36,11 @@ public record CompareOptions(Map<String, String> tableRenames, Map<String, Map<S
      * @throws IllegalArgumentException naming the argument as written when it has neither form
      */
     public static CompareOptions of(List<String> renames, boolean dropUnmapped, RowProbe rows) {
+        return of(renames, dropUnmapped, rows, null);
+    }
+
+    /** {@link #of(List, boolean, RowProbe)} with the database's type facts. */
+    public static CompareOptions of(List<String> renames, boolean dropUnmapped, RowProbe rows, Dialect dialect) {
         Map<String, String> tables = new LinkedHashMap<>();
         Map<String, Map<String, String>> columns = new LinkedHashMap<>();
         for (String rename : renames) {
@@ -52,6 +59,6 @@ public record CompareOptions(Map<String, String> tableRenames, Map<String, Map<S
                         .put(from.substring(dot + 1), to);
             }
         }
-        return new CompareOptions(tables, columns, dropUnmapped, rows);
+        return new CompareOptions(tables, columns, dropUnmapped, rows, dialect);
     }
 }

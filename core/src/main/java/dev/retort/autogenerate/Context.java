@@ -32,6 +32,16 @@ final class Context {
         this.options = options;
     }
 
+    /** Whether values of {@code from} may not fit {@code to}, by the dialect's facts when there is one. */
+    boolean narrows(String from, String to) {
+        return options.dialect() != null ? options.dialect().narrows(from, to) : Types.narrows(from, to);
+    }
+
+    /** Whether a dropped column of one type and an added one of the other could be one column renamed. */
+    boolean compatible(String a, String b) {
+        return Types.same(a, b) || options.dialect() != null && options.dialect().compatible(a, b);
+    }
+
     static String key(String schema, String name) {
         return schema == null ? name : schema + "." + name;
     }

@@ -33,7 +33,7 @@ public final class Spellings {
         for (int i = 0; i < Math.min(original.tables().size(), canonical.tables().size()); i++) {
             Table o = original.tables().get(i);
             Table c = canonical.tables().get(i);
-            if (Context.key(o).equals(Context.key(c)) && o.checks().size() == c.checks().size()) {
+            if (Context.key(o).equalsIgnoreCase(Context.key(c)) && o.checks().size() == c.checks().size()) {
                 for (int k = 0; k < o.checks().size(); k++) {
                     spelling.put(Context.key(c) + '\0' + c.checks().get(k).expression(), o.checks().get(k).expression());
                 }

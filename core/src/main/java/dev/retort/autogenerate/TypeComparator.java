@@ -24,14 +24,14 @@ final class TypeComparator {
         AlterColumnType op = new AlterColumnType(table.schema(), table.name(), target.name(), live.type(),
                 target.type(), Types.needsUsing(live.type(), target.type()),
                 Types.needsUsing(target.type(), live.type()));
-        section.alter(target.name(), new Group(List.of(op), narrowing(name, live.type(), target.type()),
-                narrowing(name, target.type(), live.type())));
+        section.alter(target.name(), new Group(List.of(op), narrowing(ctx, name, live.type(), target.type()),
+                narrowing(ctx, name, target.type(), live.type())));
         ctx.plan.detected("type change from " + Types.display(live.type()) + " to " + Types.display(target.type())
                 + " on '" + name + "'");
     }
 
-    private static Note narrowing(String column, String from, String to) {
-        return Types.narrows(from, to) ? Note.of("narrows '" + column + "' from " + Types.display(from) + " to "
+    private static Note narrowing(Context ctx, String column, String from, String to) {
+        return ctx.narrows(from, to) ? Note.of("narrows '" + column + "' from " + Types.display(from) + " to "
                 + Types.display(to) + ": fails on values that don't fit") : null;
     }
 }

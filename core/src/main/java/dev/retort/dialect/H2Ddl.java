@@ -1,12 +1,41 @@
 package dev.retort.dialect;
 
 import dev.retort.ops.AlterColumnType;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /** H2's SQL for schema operations. H2 has no named enum types or user-defined casts; those operations fail. */
 final class H2Ddl extends Ddl {
 
+    /** Names H2 folds to: upper-case letters, digits and underscores. */
+    private static final Pattern FOLDED = Pattern.compile("[A-Z_][A-Z0-9_]*");
+    /** H2's reserved words, which stay quoted. */
+    private static final Set<String> RESERVED = Set.of("ALL", "AND", "ANY", "ARRAY", "AS", "ASYMMETRIC",
+            "AUTHORIZATION", "BETWEEN", "BOTH", "CASE", "CAST", "CHECK", "CONSTRAINT", "CROSS", "CURRENT_CATALOG",
+            "CURRENT_DATE", "CURRENT_PATH", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_TIME", "CURRENT_TIMESTAMP",
+            "CURRENT_USER", "DAY", "DEFAULT", "DISTINCT", "ELSE", "END", "EXCEPT", "EXISTS", "FALSE", "FETCH", "FOR",
+            "FOREIGN", "FROM", "FULL", "GROUP", "GROUPS", "HAVING", "HOUR", "IF", "ILIKE", "IN", "INNER", "INTERSECT",
+            "INTERVAL", "IS", "JOIN", "KEY", "LEADING", "LEFT", "LIKE", "LIMIT", "LOCALTIME", "LOCALTIMESTAMP",
+            "MINUS", "MINUTE", "MONTH", "NATURAL", "NOT", "NULL", "OFFSET", "ON", "OR", "ORDER", "OVER", "PARTITION",
+            "PRIMARY", "QUALIFY", "RANGE", "REGEXP", "RIGHT", "ROW", "ROWNUM", "ROWS", "SECOND", "SELECT",
+            "SESSION_USER", "SET", "SOME", "SYMMETRIC", "SYSTEM_USER", "TABLE", "TO", "TOP", "TRAILING", "TRUE",
+            "UESCAPE", "UNION", "UNIQUE", "UNKNOWN", "USER", "USING", "VALUE", "VALUES", "WHEN", "WHERE", "WINDOW",
+            "WITH", "YEAR", "_ROWID_");
+
     H2Ddl(Dialect dialect) {
         super(dialect);
+    }
+
+    /** A name H2 stores upper case is written in lower case, unquoted (H2 folds it back); others are quoted. */
+    @Override
+    protected String q(String identifier) {
+        return FOLDED.matcher(identifier).matches() && !RESERVED.contains(identifier)
+                ? identifier.toLowerCase(java.util.Locale.ROOT) : dialect.quote(identifier);
+    }
+
+    @Override
+    protected String table(String schema, String name) {
+        return schema == null ? q(name) : q(schema) + "." + q(name);
     }
 
     /** H2 converts the values itself and has no {@code USING}. */

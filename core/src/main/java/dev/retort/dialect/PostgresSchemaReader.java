@@ -20,7 +20,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,29 +67,31 @@ final class PostgresSchemaReader {
     private static final String COLUMNS = "SELECT t.nspname, t.relname, td.description, a.attname,"
             + " pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,"
             + " CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END,"
-            + " a.attidentity, cd.description"
+            + " a.attidentity, cd.description, t.oid, a.attnum"
             + " FROM t LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped"
             + " LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum"
             + " LEFT JOIN pg_catalog.pg_description td ON td.objoid = t.oid"
             + " AND td.classoid = 'pg_catalog.pg_class'::regclass AND td.objsubid = 0"
             + " LEFT JOIN pg_catalog.pg_description cd ON cd.objoid = t.oid"
             + " AND cd.classoid = 'pg_catalog.pg_class'::regclass AND cd.objsubid = a.attnum"
-            + " ORDER BY t.nspname, t.relname, a.attnum";
+            + " ORDER BY t.oid, a.attnum";
 
+    // column numbers, not names: names come from the columns already read (a per-row lookup here costs more than
+    // the rest of the query); only a foreign key to a table outside the scope has its column names looked up
     private static final String CONSTRAINTS = "SELECT t.nspname, t.relname, co.conname, co.contype,"
-            + " ARRAY(SELECT a.attname FROM unnest(co.conkey) WITH ORDINALITY k(num, ord)"
-            + " JOIN pg_catalog.pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.num ORDER BY k.ord),"
-            + " rn.nspname, rc.relname,"
+            + " co.conkey::int[], rn.nspname, rc.relname,"
+            + " CASE WHEN co.contype = 'f' AND NOT EXISTS (SELECT 1 FROM t r WHERE r.oid = co.confrelid) THEN"
             + " ARRAY(SELECT a.attname FROM unnest(co.confkey) WITH ORDINALITY k(num, ord)"
-            + " JOIN pg_catalog.pg_attribute a ON a.attrelid = co.confrelid AND a.attnum = k.num ORDER BY k.ord),"
+            + " JOIN pg_catalog.pg_attribute a ON a.attrelid = co.confrelid AND a.attnum = k.num ORDER BY k.ord) END,"
             + " co.confdeltype, co.confupdtype,"
-            + " CASE WHEN co.contype = 'c' THEN pg_catalog.pg_get_expr(co.conbin, co.conrelid) END"
+            + " CASE WHEN co.contype = 'c' THEN pg_catalog.pg_get_expr(co.conbin, co.conrelid) END,"
+            + " co.conrelid, co.confrelid, co.confkey::int[]"
             + " FROM t JOIN pg_catalog.pg_constraint co ON co.conrelid = t.oid AND co.contype IN ('p', 'u', 'f', 'c')"
             + " LEFT JOIN pg_catalog.pg_class rc ON rc.oid = co.confrelid"
             + " LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace"
-            + " ORDER BY t.nspname, t.relname, co.contype, co.conname";
+            + " ORDER BY co.conrelid, co.contype, co.conname";
 
-    private static final String INDEXES = "SELECT t.nspname, t.relname, ic.relname, i.indisunique,"
+    private static final String INDEXES = "SELECT t.nspname, t.oid, ic.relname, i.indisunique,"
             + " ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, false)"
             + " || CASE WHEN i.indoption[k - 1] & 1 <> 0 THEN ' DESC' ELSE '' END"
             + " || CASE WHEN i.indoption[k - 1] & 3 = 2 THEN ' NULLS FIRST'"
@@ -98,7 +101,7 @@ final class PostgresSchemaReader {
             + " JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid"
             + " WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint co WHERE co.conindid = i.indexrelid"
             + " AND co.conrelid = i.indrelid AND co.contype IN ('p', 'u', 'x'))"
-            + " ORDER BY t.nspname, t.relname, ic.relname";
+            + " ORDER BY t.oid, ic.relname";
 
     private static final String NOT_EXTENSION = " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d"
             + " WHERE d.classid = '%s'::regclass AND d.objid = %s AND d.deptype = 'e')";
@@ -144,34 +147,42 @@ final class PostgresSchemaReader {
 
     /** The tables the filter selects, with everything on them: three queries. */
     List<Table> tables(Connection connection, TableFilter filter) throws SQLException {
-        Map<String, TableBuilder> tables = new LinkedHashMap<>();
+        Map<Long, TableBuilder> tables = new HashMap<>();
         query(connection, filter.cte() + COLUMNS, filter.parameters(), rs -> {
-            TableBuilder table = tables.get(key(rs));
+            TableBuilder table = tables.get(rs.getLong(10));
             if (table == null) {
-                table = new TableBuilder(schema(rs, 1), rs.getString(2), rs.getString(3));
-                tables.put(key(rs), table);
+                table = new TableBuilder(rs.getString(1), schema(rs, 1), rs.getString(2), rs.getString(3));
+                tables.put(rs.getLong(10), table);
             }
             if (rs.getString(4) != null) {
                 String identity = rs.getString(8);
                 table.columns.add(new Column(rs.getString(4), type(rs.getString(5)), !rs.getBoolean(6),
                         rs.getString(7), identity(identity), rs.getString(9)));
+                table.attnums.put(rs.getInt(11), rs.getString(4));
             }
         });
         query(connection, filter.cte() + CONSTRAINTS, filter.parameters(), rs -> {
-            TableBuilder table = tables.get(key(rs));
+            TableBuilder table = tables.get(rs.getLong(12));
             String name = rs.getString(3);
-            List<String> columns = strings(rs.getArray(5));
+            List<String> columns = table.names(rs.getArray(5));
             switch (rs.getString(4)) {
                 case "p" -> table.primaryKey = new PrimaryKey(name, columns);
                 case "u" -> table.uniques.add(new UniqueConstraint(name, columns));
-                case "f" -> table.foreignKeys.add(new ForeignKey(name, columns, schema(rs, 6), rs.getString(7),
-                        strings(rs.getArray(8)), action(rs.getString(9)), action(rs.getString(10))));
+                case "f" -> {
+                    TableBuilder referenced = tables.get(rs.getLong(13));
+                    List<String> referencedColumns = referenced == null ? strings(rs.getArray(8))
+                            : referenced.names(rs.getArray(14));
+                    table.foreignKeys.add(new ForeignKey(name, columns, schema(rs, 6), rs.getString(7),
+                            referencedColumns, action(rs.getString(9)), action(rs.getString(10))));
+                }
                 default -> table.checks.add(new CheckConstraint(name, rs.getString(11)));
             }
         });
-        query(connection, filter.cte() + INDEXES, filter.parameters(), rs -> tables.get(key(rs)).indexes
+        query(connection, filter.cte() + INDEXES, filter.parameters(), rs -> tables.get(rs.getLong(2)).indexes
                 .add(new Index(rs.getString(3), strings(rs.getArray(5)), rs.getBoolean(4))));
-        return tables.values().stream().map(TableBuilder::build).toList();
+        return tables.values().stream()
+                .sorted(Comparator.comparing((TableBuilder t) -> t.rawSchema).thenComparing(t -> t.name))
+                .map(TableBuilder::build).toList();
     }
 
     private List<EnumType> enums(Connection connection, String[] schemas) throws SQLException {
@@ -208,10 +219,6 @@ final class PostgresSchemaReader {
     private String schema(ResultSet rs, int column) throws SQLException {
         String schema = rs.getString(column);
         return schema == null || schema.equals(defaultSchema) ? null : schema;
-    }
-
-    private static String key(ResultSet rs) throws SQLException {
-        return rs.getString(1) + '\u0000' + rs.getString(2);
     }
 
     private static Column.Identity identity(String code) {
@@ -260,6 +267,8 @@ final class PostgresSchemaReader {
     }
 
     private static final class TableBuilder {
+        final String rawSchema;
+        final Map<Integer, String> attnums = new HashMap<>();
         final String schema;
         final String name;
         final String comment;
@@ -270,10 +279,21 @@ final class PostgresSchemaReader {
         final List<ForeignKey> foreignKeys = new ArrayList<>();
         final List<CheckConstraint> checks = new ArrayList<>();
 
-        TableBuilder(String schema, String name, String comment) {
+        TableBuilder(String rawSchema, String schema, String name, String comment) {
+            this.rawSchema = rawSchema;
             this.schema = schema;
             this.name = name;
             this.comment = comment;
+        }
+
+        List<String> names(Array attnums) throws SQLException {
+            List<String> names = new ArrayList<>();
+            if (attnums != null) {
+                for (Integer n : (Integer[]) attnums.getArray()) {
+                    names.add(this.attnums.get(n));
+                }
+            }
+            return names;
         }
 
         Table build() {
