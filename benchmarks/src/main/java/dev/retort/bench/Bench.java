@@ -840,8 +840,18 @@ public final class Bench {
             metric("autogen.introspect.warm_read", "… of which `readSchema`");
             metric("autogen.introspect.warm_canonicalize", "… of which `canonicalize`");
             metric("autogen.introspect.process", "the same program, whole process");
+            metric("autogen.check.inproc", "`Retort.check`, no differences, in-process cold (from `main`)");
+            metric("autogen.check.warm", "`Retort.check`, warm (new Retort each time)");
+            metric("autogen.check.process", "the `Retort.check` program, whole process");
             Map<String, String> counts = new LinkedHashMap<>();
             Map<String, Variant> variants = new LinkedHashMap<>();
+            variants.put("check", into -> {
+                Run run = exec(javaCommand(Tool.RETORT, List.of(), "RetortAutogenCheck", url(AUTOGEN_DB),
+                        String.valueOf(size)));
+                into.add("autogen.check.inproc", run.value("cold_ms"));
+                into.add("autogen.check.process", run.wallMs());
+                counts.put("check", run.info().get("calls"));
+            });
             variants.put("introspect", into -> {
                 Run run = exec(javaCommand(Tool.RETORT, List.of(), "RetortIntrospect", url(AUTOGEN_DB),
                         String.valueOf(size)));
@@ -857,6 +867,9 @@ public final class Bench {
             });
             interleave("autogenerate", variants, rounds(10));
             Map<String, Variant> warm = new LinkedHashMap<>();
+            warm.put("check warm", into -> addWarm(into, "autogen.check.warm", exec(javaCommand(Tool.RETORT,
+                    List.of(), "RetortAutogenCheck", url(AUTOGEN_DB), String.valueOf(size), quick ? "8" : "20"))
+                    .all("warm_ms")));
             warm.put("introspect warm", into -> {
                 Run run = exec(javaCommand(Tool.RETORT, List.of(), "RetortIntrospect", url(AUTOGEN_DB),
                         String.valueOf(size), quick ? "8" : "20"));
@@ -869,16 +882,21 @@ public final class Bench {
             print("## 6. Autogenerate `check` with no differences on " + n + " tables");
             print("");
             print("A database holding " + n + " tables of 10 columns, an index, a foreign key and two checks each, made"
-                    + " by Hibernate-style DDL; the target is the same model in Hibernate's spelling. In-process: from"
-                    + " the first line of `main` (class loading, connecting) to the comparison's end: `readSchema`,"
-                    + " `canonicalize`, equality of the two models (a false positive fails the run).");
+                    + " by Hibernate-style DDL; the target is the same model in Hibernate's spelling. `Retort.check`:"
+                    + " the facade with an empty revision directory (the up-to-date precondition, the lock,"
+                    + " introspection, canonicalization, the comparators). \"read + canonicalize + compare\": the"
+                    + " dialect calls alone and equality of the two models. In-process: from the first line of"
+                    + " `main` (class loading, connecting) to the end. A false positive fails the run.");
             print("");
-            table(List.of("autogen.introspect.inproc", "autogen.introspect.connect", "autogen.introspect.read",
+            table(List.of("autogen.check.inproc", "autogen.check.warm", "autogen.check.process",
+                    "autogen.introspect.inproc", "autogen.introspect.connect", "autogen.introspect.read",
                     "autogen.introspect.canonicalize", "autogen.introspect.compare", "autogen.introspect.warm",
                     "autogen.introspect.warm_read", "autogen.introspect.warm_canonicalize",
                     "autogen.introspect.process"));
             print("Statements executed (each one round trip), for " + counts.get("tables") + " tables: `readSchema` "
-                    + counts.get("read") + ", `canonicalize` " + counts.get("canonicalize") + ".");
+                    + counts.get("read") + ", `canonicalize` " + counts.get("canonicalize") + "; the whole"
+                    + " `Retort.check` makes " + counts.get("check") + " database calls (connecting, the version"
+                    + " table, the lock, commits included).");
             print("");
         } finally {
             dropDatabase(AUTOGEN_DB);
@@ -1051,10 +1069,12 @@ public final class Bench {
                         "spring.retort.process", "spring.none.process", 1.05, ""),
                 new Goal("5. Spring start-up: Retort starter ≤ 1.05× no tool (to context ready)",
                         "spring.retort.ready", "spring.none.ready", 1.05, ""),
-                new Goal("6. autogenerate check, no differences, 1,000 tables, in-process cold < 1 s",
-                        "autogen.introspect.inproc", null, 1000, ""),
-                new Goal("6. autogenerate check, no differences, 1,000 tables, warm < 1 s",
-                        "autogen.introspect.warm", null, 1000, ""));
+                new Goal("6. autogenerate `Retort.check`, no differences, 1,000 tables, in-process cold < 1 s",
+                        "autogen.check.inproc", null, 1000, ""),
+                new Goal("6. autogenerate `Retort.check`, no differences, 1,000 tables, warm < 1 s",
+                        "autogen.check.warm", null, 1000, ""),
+                new Goal("6. read + canonicalize + compare alone, 1,000 tables, in-process cold < 1 s",
+                        "autogen.introspect.inproc", null, 1000, ""));
         print("## Goals");
         print("");
         print("Ratio of medians; of minima; and the median of the per-round ratios (both variants measured in the"

@@ -60,6 +60,11 @@ final class TimingDataSource implements DataSource {
         b.last = end - origin;
     }
 
+    /** Database calls so far, of every kind. */
+    synchronized long calls() {
+        return buckets.values().stream().mapToLong(b -> b.count).sum();
+    }
+
     /** {@code @trace kind|count|total ms|first start ms|last end ms} lines, biggest first. */
     synchronized void print() {
         List<Map.Entry<String, Bucket>> entries = new ArrayList<>(buckets.entrySet());

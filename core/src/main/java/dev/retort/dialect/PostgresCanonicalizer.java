@@ -7,6 +7,7 @@ import dev.retort.schema.EnumType;
 import dev.retort.schema.Index;
 import dev.retort.schema.Schema;
 import dev.retort.schema.SchemaScope;
+import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
@@ -63,7 +65,7 @@ final class PostgresCanonicalizer {
 
     Schema canonicalize(Connection connection, Schema target, SchemaScope scope) throws SQLException {
         Map<String, String> known = knownFor(connection);
-        Work work = new Work(scope.defaultSchema(), target.enumTypes());
+        Work work = new Work(scope.defaultSchema(), target.enumTypes(), target.sequences());
         for (Table table : target.tables()) {
             for (Column column : table.columns()) {
                 String type = work.type(column.type());
@@ -123,6 +125,13 @@ final class PostgresCanonicalizer {
             ddl.append("DO $retort$ BEGIN CREATE TYPE ").append(work.qualify(type.schema(), type.name()))
                     .append(" AS ENUM (").append(String.join(", ", type.labels().stream().map(PostgresCanonicalizer::literal)
                             .toList())).append("); EXCEPTION WHEN duplicate_object THEN NULL; END $retort$;\n");
+        }
+        if (work.defaults.values().stream().anyMatch(d -> d[1].toLowerCase(Locale.ROOT).contains("nextval"))) {
+            // a default may draw from a sequence the target adds: it must exist for the default to be stored
+            for (Sequence sequence : work.sequences) {
+                ddl.append("CREATE SEQUENCE IF NOT EXISTS ").append(work.qualify(sequence.schema(), sequence.name()))
+                        .append(";\n");
+            }
         }
         List<String> names = new ArrayList<>();
         List<String[]> scratchColumns = new ArrayList<>(work.unknownTypes.stream().map(t -> new String[] {t, null})
@@ -282,15 +291,19 @@ final class PostgresCanonicalizer {
     private static final class Work {
         final String defaultSchema;
         final List<EnumType> enums;
+        final List<Sequence> sequences;
         final Map<String, String> enumNames = new HashMap<>();
         final Set<String> unknownTypes = new TreeSet<>();
         final Map<String, String> serverTypes = new HashMap<>();
+        /** Text rewrites already made: a model repeats a handful of types thousands of times. */
+        final Map<String, Optional<String>> texts = new HashMap<>();
         final Map<String, String[]> defaults = new LinkedHashMap<>();
         final Map<String, PendingCheck> checks = new LinkedHashMap<>();
 
-        Work(String defaultSchema, List<EnumType> enums) {
+        Work(String defaultSchema, List<EnumType> enums, List<Sequence> sequences) {
             this.defaultSchema = defaultSchema;
             this.enums = enums;
+            this.sequences = sequences;
             for (EnumType e : enums) {
                 enumNames.put(e.qualifiedName(), qualify(e.schema(), e.name()));
             }
@@ -306,7 +319,8 @@ final class PostgresCanonicalizer {
             if (server != null) {
                 return server;
             }
-            String normalized = PostgresTypes.normalize(type);
+            String normalized = texts.computeIfAbsent(type, t -> Optional.ofNullable(PostgresTypes.normalize(t)))
+                    .orElse(null);
             if (normalized != null) {
                 return normalized;
             }

@@ -35,6 +35,7 @@ final class PostgresTypes {
             Map.entry("time", "time without time zone"), Map.entry("time without time zone", "time without time zone"),
             Map.entry("timetz", "time with time zone"), Map.entry("time with time zone", "time with time zone"));
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern ARRAY = Pattern.compile("(.*?)\\s*(?:\\s+array(?:\\s*\\[\\d*])?|(?:\\[\\d*])+)");
     private static final Pattern SIZED = Pattern.compile(
             "(varchar|character varying|char|character|bpchar|numeric|decimal|float)\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
@@ -46,7 +47,7 @@ final class PostgresTypes {
 
     /** The type as {@code format_type()} prints it, or {@code null} when only the server can tell. */
     static String normalize(String type) {
-        String t = type.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String t = WHITESPACE.matcher(type.trim().toLowerCase(Locale.ROOT)).replaceAll(" ");
         Matcher array = ARRAY.matcher(t);
         if (array.matches()) {
             String element = normalizeScalar(array.group(1));

@@ -38,6 +38,8 @@ class PostgresCanonicalizeTests {
     private static final PostgresDialect dialect = new PostgresDialect();
 
     private static final SchemaScope HIB = new SchemaScope("hib", Set.of("hib"), List.of(), List.of(), Set.of());
+    private static final SchemaScope PUBLIC = new SchemaScope("public", Set.of("public"), List.of(), List.of(),
+            Set.of());
     private static final SchemaScope EMPTY = new SchemaScope("empty", Set.of("empty"), List.of(), List.of(),
             Set.of());
 
@@ -185,6 +187,23 @@ class PostgresCanonicalizeTests {
             c.rollback();
         }
         assertThat(db.column("SELECT to_regclass('hib.callers_work')::text")).containsExactly((String) null);
+    }
+
+    @Test
+    void aDefaultDrawingFromASequenceTheTargetAddsIsStoredWithTheSequenceCreatedOnlyForTheScratchWork()
+            throws SQLException {
+        Table ticket = new Table(null, "ticket", List.of(new Column("number", "bigint", false,
+                "nextval('ticket_number_seq')", null, null)), null, List.of(), List.of(), List.of(), List.of(), null);
+        String before = catalog();
+        Schema canonical;
+        try (Connection c = db.connect()) {
+            canonical = dialect.canonicalize(c, new Schema(List.of(ticket), List.of(),
+                    List.of(new Sequence(null, "ticket_number_seq", 1, 1)), List.of()), PUBLIC);
+        }
+
+        assertThat(canonical.table(null, "ticket").orElseThrow().column("number").orElseThrow().defaultExpression())
+                .isEqualTo("nextval('ticket_number_seq'::regclass)");
+        assertThat(catalog()).isEqualTo(before);
     }
 
     @Test
