@@ -93,7 +93,7 @@ class DemoPostgresTests {
         for (JsonNode revision : history) {
             assertThat(revision.propertyNames()).containsExactlyInAnyOrder("revision", "downRevisions",
                     "branchLabels", "dependsOn", "message", "createDate", "script", "state", "isHead", "appliedAt",
-                    "executionTimeMs", "appliedBy");
+                    "executionTimeMs", "appliedBy", "checksumMatches");
             assertThat(revision.get("state").asString()).isEqualTo(revision.get("isHead").asBoolean()
                     ? "current" : "applied");
             assertThat(revision.get("appliedAt").isNull()).isFalse();
