@@ -86,10 +86,22 @@ public final class Migrator {
             List<String> seen = null;
             List<MigrationStep> planned = null;
             if (!purge) {
-                seen = versionTable.readHeads(connection);
-                planned = plan.steps(seen);
-                if (planned.isEmpty()) {
-                    return new Result(seen, seen, List.of(), elapsed(started));
+                List<String> rows = versionTable.readHeads(connection);
+                try {
+                    planned = plan.steps(rows);
+                    seen = rows;
+                } catch (RuntimeException e) {
+                    // Without the lock the rows and the audit log are read at two moments, and another process
+                    // may commit between them (its version rows and audit rows commit together): a revision the
+                    // log shows applied above rows read just before is that race, not an edit. If the rows moved
+                    // meanwhile, plan again under the lock, where a real failure fails again; else it is real.
+                    if (versionTable.readHeads(connection).equals(rows)) {
+                        throw e;
+                    }
+                    planned = null;
+                }
+                if (planned != null && planned.isEmpty()) {
+                    return new Result(rows, rows, List.of(), elapsed(started));
                 }
             }
             try (MigrationLock lock = versionTable.dialect().lock(connection, opener, versionTable.schema(),
