@@ -62,6 +62,11 @@ final class AutogenerateCommand {
                         .collect(Collectors.joining("\n")));
     }
 
+    AutogenerateResult compare(AutogenerateOptions options, Schema target) {
+        Found found = compare("check", options, target);
+        return new AutogenerateResult(null, found.comparison.changes(), found.comparison.upgrade());
+    }
+
     private record Found(Comparison comparison, Dialect dialect) {
     }
 

@@ -132,6 +132,15 @@ public final class Retort {
         return new AutogenerateCommand(env).check(options, target);
     }
 
+    /**
+     * The comparison {@code check} makes, returned instead of printed or thrown: the differences and the upgrade
+     * operations a revision would hold (empty when the database matches the target). For tools that report
+     * differences their own way, such as the test kit.
+     */
+    public AutogenerateResult compare(AutogenerateOptions options, Schema target) {
+        return new AutogenerateCommand(env).compare(options, target);
+    }
+
     /** {@code merge}: writes a revision that merges the given revisions ({@code heads} for all). */
     public Path merge(List<String> revisions, String message, String branchLabel, String revId) {
         return new RevisionCommand(env).run(new RevisionOptions(message, revisions, false,
