@@ -2,10 +2,12 @@ package dev.retort.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retort.Retort;
 import dev.retort.schema.Column;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +93,50 @@ class MigrationTestsTests {
                     // the restore to base: one run
                     "downgrade d1 d1 -> b1, c1", "downgrade b1 b1 -> a1", "downgrade c1 c1 -> a1",
                     "downgrade a1 a1 -> ");
+        }
+    }
+
+    static class Checksums implements MigrationTests {
+        @RegisterExtension
+        static RetortExtension retort = RetortExtension.of(Kit.config);
+    }
+
+    /** Another fixture: a class's extension reads the scripts once, and the second run must see the edit. */
+    static class ChecksumsAfterEdit implements MigrationTests {
+        @RegisterExtension
+        static RetortExtension retort = RetortExtension.of(Kit.config);
+    }
+
+    @Test
+    void checksumsMatchFollowsTheEngineRuleReindentingIsNoEditAChangedTokenIs() throws Exception {
+        try (Kit kit = new Kit(dir)) {
+            kit.files.add("a1", null).message("create account")
+                    .upgrade("CREATE TABLE account (id int PRIMARY KEY);").downgrade("DROP TABLE account;").write();
+            kit.files.add("b1", "a1").message("add email").upgrade("ALTER TABLE account ADD COLUMN email text;")
+                    .downgrade("ALTER TABLE account DROP COLUMN email;").write();
+            new Retort(kit.config()).upgrade("heads");
+            Path a1 = dir.resolve("a1_create_account.sql");
+            Files.writeString(a1, Files.readString(a1)
+                    .replace("CREATE TABLE account (id int PRIMARY KEY);", "CREATE TABLE account (\r\n    id int PRIMARY KEY\r\n);"));
+
+            assertThat(kit.runOne(Checksums.class, "checksumsMatch")).isEqualTo("SUCCESSFUL");
+
+            kit.files.add("b1", "a1").message("add email").upgrade("ALTER TABLE account ADD COLUMN email varchar;")
+                    .downgrade("ALTER TABLE account DROP COLUMN email;").write();
+
+            assertThat(kit.runOne(ChecksumsAfterEdit.class, "checksumsMatch").replaceAll(" at \\S+Z;", " at <applied>;"))
+                    .isEqualTo("""
+                    FAILED: 1 revision was edited after the database ran it. A database that already ran the old SQL\
+                     will never run the new one.
+
+                    Edited:
+                        b1 (%s), add email
+                            ran with SQL checksum 0f990c1c426b1c86031a0c4273e38f558b3242063e172f2b07460cdfd66a8665 at\
+                     <applied>; the script's is now 45f17d37b6490047f540a2c675cb5f3663dd683370d1f8b32111651a4f9f040b
+
+                    What to do:
+                        Put the applied SQL back and write the change as a new revision ('retort revision -m "..."').\
+                    """.formatted(kit.path("b1_add_email.sql")));
         }
     }
 
