@@ -1,5 +1,7 @@
 package dev.retort.dialect;
 
+import static dev.retort.dialect.CatalogQuery.query;
+
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
@@ -12,7 +14,6 @@ import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -252,24 +253,6 @@ final class H2SchemaReader {
     @SuppressWarnings("unchecked")
     private static List<String> cast(Object list) {
         return (List<String>) list;
-    }
-
-    interface RowHandler {
-        void row(ResultSet rs) throws SQLException;
-    }
-
-    static void query(Connection connection, String sql, List<Object> parameters, RowHandler handler)
-            throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                ps.setObject(i + 1, parameters.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    handler.row(rs);
-                }
-            }
-        }
     }
 
     private static final class Builder {

@@ -1,5 +1,7 @@
 package dev.retort.dialect;
 
+import static dev.retort.dialect.CatalogQuery.query;
+
 import dev.retort.schema.Cast;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
@@ -15,7 +17,6 @@ import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -241,29 +242,6 @@ final class PostgresSchemaReader {
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    interface RowHandler {
-        void row(ResultSet rs) throws SQLException;
-    }
-
-    static void query(Connection connection, String sql, List<Object> parameters, RowHandler handler)
-            throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                Object p = parameters.get(i);
-                if (p instanceof String[] values) {
-                    ps.setArray(i + 1, connection.createArrayOf("text", values));
-                } else {
-                    ps.setObject(i + 1, p);
-                }
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    handler.row(rs);
-                }
-            }
-        }
     }
 
     private static final class TableBuilder {
