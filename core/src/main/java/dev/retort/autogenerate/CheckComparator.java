@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Check constraints, by their canonical expression (so a new Java enum constant, which changes Hibernate's
  * {@code status in ('A','B')} check, is a change; Alembic compares names only). A named target check matches the
- * live check of that name; an unnamed one any live check with the same expression.
+ * live check of that name; an unnamed one, or one with the name PostgreSQL would give it, any live check with the
+ * same expression.
  */
 final class CheckComparator {
 
@@ -24,10 +25,24 @@ final class CheckComparator {
         Plan.Section section = ctx.plan.section(Context.key(target));
         List<CheckConstraint> unmatched = new ArrayList<>(live.checks());
         List<CheckConstraint> missing = new ArrayList<>();
+        List<CheckConstraint> byExpression = new ArrayList<>();
         for (CheckConstraint t : target.checks()) {
             CheckConstraint l = unmatched.stream().filter(c -> t.name() != null ? t.name().equals(c.name())
                     : same(c.expression(), t.expression())).findFirst().orElse(null);
             if (l != null && same(l.expression(), t.expression())) {
+                unmatched.remove(l);
+            } else if (l == null && defaultName(target, t).equals(t.name())) {
+                byExpression.add(t);
+            } else {
+                missing.add(t);
+            }
+        }
+        // A check the database would name itself (Hibernate's enum checks) matches a live check with the same
+        // expression whatever its name: a revision written by hand names it (ck_job_status), Hibernate doesn't.
+        for (CheckConstraint t : byExpression) {
+            CheckConstraint l = unmatched.stream().filter(c -> same(c.expression(), t.expression())).findFirst()
+                    .orElse(null);
+            if (l != null) {
                 unmatched.remove(l);
             } else {
                 missing.add(t);

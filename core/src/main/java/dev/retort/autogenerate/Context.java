@@ -37,6 +37,12 @@ final class Context {
         return options.dialect() != null ? options.dialect().narrows(from, to) : Types.narrows(from, to);
     }
 
+    /** Whether the two types are one, by the dialect's facts when there is one (else by their text). */
+    boolean sameType(String a, String b) {
+        return Types.same(a, b) || options.dialect() != null && options.dialect().sameType(Types.normalize(a),
+                Types.normalize(b));
+    }
+
     /** Whether a dropped column of one type and an added one of the other could be one column renamed. */
     boolean compatible(String a, String b) {
         return Types.same(a, b) || options.dialect() != null && options.dialect().compatible(a, b);

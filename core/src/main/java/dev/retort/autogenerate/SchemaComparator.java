@@ -33,8 +33,9 @@ public final class SchemaComparator {
             Table t = pair[1];
             ColumnComparator.compare(ctx, l, t);
             PrimaryKeyComparator.compare(ctx, l, t);
-            UniqueConstraintComparator.compare(ctx, l, t);
-            IndexComparator.compare(ctx, l, t);
+            Table[] keys = UniqueEquivalence.reconcile(l, t);
+            UniqueConstraintComparator.compare(ctx, keys[0], keys[1]);
+            IndexComparator.compare(ctx, keys[0], keys[1]);
             ForeignKeyComparator.compare(ctx, l, t);
             CheckComparator.compare(ctx, l, t);
             CommentComparator.compareTable(ctx, l, t);

@@ -17,7 +17,7 @@ final class TypeComparator {
     }
 
     static void compare(Context ctx, Plan.Section section, Table table, Column live, Column target) {
-        if (Types.same(live.type(), target.type())) {
+        if (ctx.sameType(live.type(), target.type())) {
             return;
         }
         String name = Context.name(table, target.name());

@@ -171,6 +171,16 @@ public interface Dialect {
     }
 
     /**
+     * Whether two types, both in their {@link #canonicalType canonical} form, are the same type on this database though
+     * spelled differently: on PostgreSQL {@code timestamp with time zone} and {@code timestamp(6) with time zone} (six
+     * digits is the most it keeps either way), so a column created by hand as {@code timestamptz} doesn't churn
+     * against Hibernate's {@code timestamp(6) with time zone}.
+     */
+    default boolean sameType(String type, String otherType) {
+        return type.equalsIgnoreCase(otherType);
+    }
+
+    /**
      * Whether changing a column from one type to the other may lose data or fail on existing rows
      * ({@code character varying(100)} → {@code character varying(50)}, {@code numeric(19,4)} → {@code numeric(10,2)},
      * {@code bigint} → {@code integer}); a change between unrelated types counts. Both types in their

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * snapshot that a {@code CREATE INDEX CONCURRENTLY} in the running migration would have to wait for.
  */
 public final class PostgresDialect implements Dialect {
+
+    private static final Pattern FULL_PRECISION = Pattern.compile(
+            "^(timestamp|time)\\(6\\)(\\s.*|\\[].*)?$", Pattern.CASE_INSENSITIVE);
 
     private static final Logger log = LoggerFactory.getLogger("retort.runtime.migration");
 
@@ -84,6 +88,16 @@ public final class PostgresDialect implements Dialect {
     public String canonicalType(String type) {
         String normalized = PostgresTypes.normalize(type);
         return normalized == null ? type : normalized;
+    }
+
+    @Override
+    public boolean sameType(String type, String otherType) {
+        return withoutFullPrecision(type).equalsIgnoreCase(withoutFullPrecision(otherType));
+    }
+
+    /** {@code timestamp(6) …}/{@code time(6) …} as {@code timestamp …}: six digits is all either keeps. */
+    private static String withoutFullPrecision(String type) {
+        return FULL_PRECISION.matcher(type).replaceFirst("$1$2");
     }
 
     @Override

@@ -84,6 +84,31 @@ final class AuxiliaryTypes {
         storedNames.put(qualifiedName, dot < 0 ? name : enumType.qualifiedName());
     }
 
+    /**
+     * Gives the enum type Hibernate names after a Java enum ({@code JobType}, stored {@code jobtype}) the name the
+     * mapping's {@code columnDefinition} uses instead ({@code job_type}): the database's type was created by a
+     * revision, not by Hibernate, so it keeps its own name and has none of Hibernate's implicit casts.
+     */
+    void rename(String hibernateName, String definition, String schema, String name) {
+        String stored = storedNames.get(hibernateName);
+        if (stored == null || stored.equals(schema == null ? name : schema + "." + name) || stored.equals(name)) {
+            // not a named enum type, or the column names the type Hibernate makes (its own resolved definition)
+            return;
+        }
+        for (int i = 0; i < enumTypes.size(); i++) {
+            EnumType e = enumTypes.get(i);
+            if (e.qualifiedName().equals(stored) || e.name().equals(stored)) {
+                EnumType renamed = new EnumType(schema == null ? e.schema() : schema, name, e.labels());
+                enumTypes.set(i, renamed);
+                casts.removeIf(c -> c.sourceType().equals(stored) || c.targetType().equals(stored));
+                String columnType = schema == null ? name : renamed.qualifiedName();
+                storedNames.put(hibernateName, columnType);
+                storedNames.put(definition, columnType);
+                return;
+            }
+        }
+    }
+
     /** A column's SQL type, with a named enum type's name as the database stores it. */
     String columnType(String sqlType) {
         return storedNames.getOrDefault(sqlType, sqlType);

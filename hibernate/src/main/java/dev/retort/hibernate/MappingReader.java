@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.naming.Identifier;
@@ -28,11 +29,15 @@ import org.hibernate.dialect.unique.CreateTableUniqueDelegate;
 import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.engine.jdbc.env.spi.IdentifierHelper;
 import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
+import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Selectable;
 import org.hibernate.mapping.UniqueKey;
 
 /** Reads Hibernate's relational model the way its schema creator exports it, into Retort's schema records. */
 final class MappingReader {
+
+    /** A {@code columnDefinition} that is only a type's name, maybe schema-qualified or quoted. */
+    private static final Pattern TYPE_NAME = Pattern.compile("(\"?[A-Za-z_][\\w$]*\"?\\.)?\"?[A-Za-z_][\\w$]*\"?");
 
     private final Metadata metadata;
     private final Database database;
@@ -55,6 +60,7 @@ final class MappingReader {
 
     Schema read() {
         AuxiliaryTypes types = AuxiliaryTypes.read(database, dialect, context, this::schemaOf, this::stored);
+        userNamedEnumTypes(types);
         List<Table> tables = new ArrayList<>();
         List<Sequence> sequences = new ArrayList<>();
         for (Namespace namespace : database.getNamespaces()) {
@@ -70,6 +76,29 @@ final class MappingReader {
             }
         }
         return new Schema(tables, types.enumTypes(), sequences, types.casts());
+    }
+
+    /** {@code columnDefinition = "job_type"} on a named-enum column names its type (see {@link AuxiliaryTypes#rename}). */
+    private void userNamedEnumTypes(AuxiliaryTypes types) {
+        for (Namespace namespace : database.getNamespaces()) {
+            for (org.hibernate.mapping.Table table : namespace.getTables()) {
+                for (org.hibernate.mapping.Column column : table.getColumns()) {
+                    String definition = column.getSqlType();
+                    if (definition == null || !TYPE_NAME.matcher(definition.strip()).matches()
+                            || !(column.getValue() instanceof BasicValue value)) {
+                        continue;
+                    }
+                    Class<?> javaType = value.resolve().getDomainJavaType().getJavaTypeClass();
+                    if (javaType.isEnum()) {
+                        String text = definition.strip();
+                        int dot = text.lastIndexOf('.');
+                        String schema = dot < 0 ? null : schemaOf(Identifier.toIdentifier(text.substring(0, dot)));
+                        types.rename(javaType.getSimpleName(), text, schema,
+                                stored(Identifier.toIdentifier(text.substring(dot + 1))));
+                    }
+                }
+            }
+        }
     }
 
     private Table table(String schema, org.hibernate.mapping.Table table, AuxiliaryTypes types) {
