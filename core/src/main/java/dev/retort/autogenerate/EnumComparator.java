@@ -1,7 +1,6 @@
 package dev.retort.autogenerate;
 
 import dev.retort.ops.AddEnumValue;
-import dev.retort.ops.Comment;
 import dev.retort.ops.CreateEnumType;
 import dev.retort.ops.DropEnumType;
 import dev.retort.ops.EnumColumn;
@@ -50,8 +49,8 @@ final class EnumComparator {
         List<String> removed = live.labels().stream().filter(v -> !target.labels().contains(v)).toList();
         List<String> added = target.labels().stream().filter(v -> !live.labels().contains(v)).toList();
         if (removed.isEmpty() && added.isEmpty()) {
-            ctx.plan.remarks.add(new Comment(Note.of("enum type '" + live.qualifiedName() + "' has the same labels in"
-                    + " another order " + labels(target.labels()) + "; order alone is left as it is"), null));
+            // Order alone is no change, and not worth a comment in every revision written from now on: a type
+            // created by hand in declaration order always differs from Hibernate's sorted labels.
             return;
         }
         if (!removed.isEmpty()) {

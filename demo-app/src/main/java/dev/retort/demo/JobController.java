@@ -33,20 +33,21 @@ public class JobController {
         if (request.type() == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "type is required");
         }
-        return JobView.of(dispatcher.submit(request.type()));
+        return JobView.of(dispatcher.submit(request.type(), request.priority() == null ? 0 : request.priority()));
     }
 
-    /** The body of {@code POST /jobs}. */
-    public record NewJob(JobType type) {
+    /** The body of {@code POST /jobs}; {@code priority} defaults to 0. */
+    public record NewJob(JobType type, Integer priority) {
     }
 
     /** A job as the API shows it; {@code workerId} is null while it is queued. */
-    public record JobView(long id, JobType type, JobStatus status, Long workerId, String workerName,
+    public record JobView(long id, JobType type, int priority, JobStatus status, Long workerId, String workerName,
             Instant createdAt) {
 
         static JobView of(Job job) {
             Worker worker = job.getWorker();
-            return new JobView(job.getId(), job.getType(), job.getStatus(), worker == null ? null : worker.getId(),
+            return new JobView(job.getId(), job.getType(), job.getPriority(), job.getStatus(),
+                    worker == null ? null : worker.getId(),
                     worker == null ? null : worker.getName(), job.getCreatedAt());
         }
     }

@@ -16,11 +16,11 @@ public class JobDispatcher {
     }
 
     @Transactional
-    public Job submit(JobType type) {
+    public Job submit(JobType type, int priority) {
         Worker worker = workers.findFirstByStatusOrderByIdAsc(WorkerStatus.idle).orElse(null);
         if (worker != null) {
             worker.setStatus(WorkerStatus.busy);
         }
-        return jobs.save(new Job(type, worker));
+        return jobs.save(new Job(type, priority, worker));
     }
 }

@@ -43,7 +43,7 @@ class DemoH2Tests {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().at("/components/migrations/status").asString()).isEqualTo("UP");
         JsonNode script = http.get("/actuator/migrations").json().get("contexts").values().iterator().next()
-                .at("/migrationsBeans/retort/history/3/script");
+                .at("/migrationsBeans/retort/history/4/script");
         assertThat(script.asString())
                 .isEqualTo("classpath:db/migrations/h2/20251104_1530_e03b7d9a6f21_add_cleanup_job_type.sql");
     }

@@ -4,6 +4,7 @@ import static dev.retort.demo.DemoPostgresTests.texts;
 import static dev.retort.demo.Revisions.ADD_CLEANUP;
 import static dev.retort.demo.Revisions.ADD_HOSTNAME;
 import static dev.retort.demo.Revisions.MERGE;
+import static dev.retort.demo.Revisions.PRIORITY;
 import static dev.retort.demo.Revisions.SEED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,8 +68,8 @@ class DemoPendingRevisionTests {
         JsonNode migrations = readiness.json().at("/components/migrations");
         assertThat(migrations.get("status").asString()).isEqualTo("OUT_OF_SERVICE");
         assertThat(texts(migrations.at("/details/current"))).containsExactly(ADD_CLEANUP);
-        assertThat(texts(migrations.at("/details/heads"))).containsExactly(SEED);
-        assertThat(texts(migrations.at("/details/pending"))).containsExactly(ADD_HOSTNAME, MERGE, SEED);
+        assertThat(texts(migrations.at("/details/heads"))).containsExactly(PRIORITY);
+        assertThat(texts(migrations.at("/details/pending"))).containsExactly(ADD_HOSTNAME, MERGE, SEED, PRIORITY);
 
         Http.Response indicator = http.get("/actuator/health/migrations");
         assertThat(indicator.status()).isEqualTo(503);
@@ -87,10 +88,11 @@ class DemoPendingRevisionTests {
         JsonNode retort = response.json().get("contexts").values().iterator().next().at("/migrationsBeans/retort");
         assertThat(retort.get("upToDate").asBoolean()).isFalse();
         assertThat(texts(retort.get("current"))).containsExactly(ADD_CLEANUP);
-        assertThat(texts(retort.get("pending"))).containsExactly(ADD_HOSTNAME, MERGE, SEED);
+        assertThat(texts(retort.get("pending"))).containsExactly(ADD_HOSTNAME, MERGE, SEED, PRIORITY);
         assertThat(retort.get("history").valueStream()
                 .map(r -> r.get("revision").asString() + " " + r.get("state").asString()
                         + (r.has("appliedAt") ? " applied-at" : ""))).containsExactly(
+                                PRIORITY + " pending",
                                 SEED + " pending",
                                 MERGE + " pending",
                                 ADD_HOSTNAME + " pending",

@@ -102,8 +102,9 @@ class DemoPostgresTests {
         }
         JsonNode head = history.get(0);
         assertThat(head.get("isHead").asBoolean()).isTrue();
-        assertThat(head.get("message").asString()).isEqualTo("seed demo workers and jobs");
-        JsonNode merge = history.get(1);
+        assertThat(head.get("message").asString()).isEqualTo("add job priority");
+        assertThat(history.get(1).get("message").asString()).isEqualTo("seed demo workers and jobs");
+        JsonNode merge = history.get(2);
         assertThat(merge.get("revision").asString()).isEqualTo(MERGE);
         assertThat(texts(merge.get("downRevisions"))).containsExactly(ADD_HOSTNAME, ADD_CLEANUP);
         assertThat(merge.get("message").asString()).isEqualTo("merge hostname and cleanup job type");
@@ -111,7 +112,7 @@ class DemoPostgresTests {
         assertThat(texts(merge.get("branchLabels"))).isEmpty();
         assertThat(texts(merge.get("dependsOn"))).isEmpty();
         // the PostgreSQL script of a revision written once per database
-        assertThat(history.get(3).get("script").asString()).isEqualTo(
+        assertThat(history.get(4).get("script").asString()).isEqualTo(
                 "classpath:db/migrations/postgresql/20251104_1530_e03b7d9a6f21_add_cleanup_job_type.sql");
 
         assertThat(response.body()).doesNotContain("CREATE ", "INSERT ", "ALTER ", "jdbc:", UNUSED_PASSWORD);

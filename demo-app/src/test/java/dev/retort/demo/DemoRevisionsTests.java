@@ -41,7 +41,8 @@ class DemoRevisionsTests {
 
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
-                91f4c6d2e8b3 -> 4a8e1f7c3d95 (head), seed demo workers and jobs
+                4a8e1f7c3d95 -> d3869d744314 (head), add job priority
+                91f4c6d2e8b3 -> 4a8e1f7c3d95, seed demo workers and jobs
                 c5e8f2a1b934, e03b7d9a6f21 -> 91f4c6d2e8b3 (mergepoint), merge hostname and cleanup job type
                 7d41a3e90c58 -> c5e8f2a1b934, add worker hostname
                 7d41a3e90c58 -> e03b7d9a6f21, add cleanup job type

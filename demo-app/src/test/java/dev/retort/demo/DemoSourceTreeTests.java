@@ -57,11 +57,11 @@ class DemoSourceTreeTests {
 
         assertThat(revision.exitCode()).isEqualTo(1);
         assertThat(revision.err()).contains("FAILED: The scripts read from [classpath:db/none] have no revisions,"
-                + " but " + versions + " holds 3 revision scripts: the new revision would start a second root (an"
+                + " but " + versions + " holds 4 revision scripts: the new revision would start a second root (an"
                 + " empty 'Revises'). Read the scripts where they are written (run from the project directory, or"
                 + " rebuild), or pass --head base to start a new root on purpose.\n");
         try (Stream<Path> files = Files.list(versions)) {
-            assertThat(files.count()).isEqualTo(3);
+            assertThat(files.count()).isEqualTo(4);
         }
 
         DemoProcess.Run root = app(project, "migrations", "revision", "-m", "second root", "--head", "base",

@@ -11,15 +11,16 @@ final class Revisions {
     static final String ADD_CLEANUP = "e03b7d9a6f21";
     static final String MERGE = "91f4c6d2e8b3";
     static final String SEED = "4a8e1f7c3d95";
+    static final String PRIORITY = "d3869d744314";
 
     /** Where application.yml finds them. */
     static final String LOCATIONS = "classpath:db/migrations/common,classpath:db/migrations/{vendor}";
 
     /** The head. */
-    static final String HEAD = SEED;
+    static final String HEAD = PRIORITY;
 
     /** Every revision in history order: from the head down to the base. */
-    static final List<String> HISTORY = List.of(SEED, MERGE, ADD_HOSTNAME, ADD_CLEANUP, CREATE_JOB, CREATE_WORKER);
+    static final List<String> HISTORY = List.of(PRIORITY, SEED, MERGE, ADD_HOSTNAME, ADD_CLEANUP, CREATE_JOB, CREATE_WORKER);
 
     private Revisions() {
     }

@@ -56,8 +56,10 @@ record SchemaSnapshot(SortedSet<String> objects) {
                         + (def == null ? "" : " DEFAULT " + def));
             }
         }
+        Set<String> generated = meta.getDatabaseProductName().equals("H2") ? h2GeneratedIndexes(connection, inSchema)
+                : Set.of();
         for (String table : tables) {
-            indexes(meta, connection.getCatalog(), inSchema, table, out);
+            indexes(meta, connection.getCatalog(), inSchema, table, generated, out);
             foreignKeys(meta, connection.getCatalog(), inSchema, table, out);
         }
         if (meta.getDatabaseProductName().equals("PostgreSQL")) {
@@ -72,14 +74,33 @@ record SchemaSnapshot(SortedSet<String> objects) {
                 ? "(" + rs.getInt("COLUMN_SIZE") + ")" : "";
     }
 
-    private static void indexes(DatabaseMetaData meta, String catalog, String schema, String table, Set<String> out)
-            throws SQLException {
+    /**
+     * The indexes H2 made itself to back a constraint. It makes one for a foreign key only when no index covers the
+     * key's columns, and when a dropped column rebuilds the table it may use the user's index instead: the same
+     * schema, so these are not compared.
+     */
+    private static Set<String> h2GeneratedIndexes(Connection connection, String schema) throws SQLException {
+        Set<String> out = new java.util.HashSet<>();
+        try (PreparedStatement st = connection.prepareStatement(
+                "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE IS_GENERATED AND TABLE_SCHEMA = ?")) {
+            st.setString(1, schema);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void indexes(DatabaseMetaData meta, String catalog, String schema, String table,
+            Set<String> generated, Set<String> out) throws SQLException {
         Map<String, List<String>> columns = new LinkedHashMap<>();
         Map<String, Boolean> unique = new LinkedHashMap<>();
         try (ResultSet rs = meta.getIndexInfo(catalog, schema, table, false, false)) {
             while (rs.next()) {
                 String name = rs.getString("INDEX_NAME");
-                if (name == null) {
+                if (name == null || generated.contains(name)) {
                     continue;
                 }
                 String column = rs.getString("COLUMN_NAME");
