@@ -292,7 +292,7 @@ final class AuditHistory {
         return "ran (" + record.direction() + ") at " + at(record.appliedAt());
     }
 
-    private static String at(Instant instant) {
+    static String at(Instant instant) {
         return instant == null ? "an unknown time" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 

@@ -314,4 +314,23 @@ class H2Tests {
         retort(files, b -> b.resume(true)).upgrade("heads");
         assertThat(ownersColumns()).containsExactly("ID", "NICKNAME", "BIRTH_DATE", "EMAIL");
     }
+
+    @Test
+    void ddlThatFailsToParseLeavesTheDataChangesBeforeItAppliedAsDdlThatRunsWould() throws Exception {
+        RevisionFiles files = new RevisionFiles(dir);
+        files.add("o1", null).message("owners").upgrade("CREATE TABLE owners (id INT PRIMARY KEY);").write();
+        files.add("o2", "o1").message("seed").upgrade("INSERT INTO owners VALUES (1);\n"
+                + "ALTER TABLE owners ADD COLUMN birth_date DATEE;").write();
+
+        assertThatThrownBy(() -> retort(files).upgrade("heads"))
+                .hasMessageContaining("h2 commits DDL as it runs, so revision o2's statement 1 (line 8: INSERT INTO"
+                        + " owners VALUES (1)) stays applied and the revision is not recorded;");
+        assertThat(column("SELECT id FROM owners")).containsExactly("1");
+
+        files.add("o2", "o1").message("seed").upgrade("INSERT INTO owners VALUES (1);\n"
+                + "ALTER TABLE owners ADD COLUMN birth_date DATE;").write();
+        retort(files, b -> b.resume(true)).upgrade("heads");
+        assertThat(column("SELECT id FROM owners")).containsExactly("1");
+        assertThat(ownersColumns()).containsExactly("ID", "BIRTH_DATE");
+    }
 }

@@ -210,9 +210,19 @@ final class StepRunner {
         }
         long started = System.nanoTime();
         List<String> headsBefore = maintainer.heads();
+        // H2 commits before and after DDL, but not before DDL that fails to parse: committing around DDL here
+        // makes what stays applied after a failure the same either way (see stayedApplied)
+        boolean commitAroundDdl = !dialect.transactionalDdl() && !connection.getAutoCommit();
         for (int i = p.from(); i < p.statements().size(); i++) {
+            SqlStatement sql = p.statements().get(i);
             try {
-                statement.execute(p.statements().get(i).sql());
+                if (commitAroundDdl && sql.isDdl()) {
+                    connection.commit();
+                }
+                statement.execute(sql.sql());
+                if (commitAroundDdl && sql.isDdl()) {
+                    connection.commit();
+                }
             } catch (SQLException e) {
                 if (Connections.lost(e, connection)) {
                     throw lostConnection(p, e, outside);
@@ -296,9 +306,8 @@ final class StepRunner {
         if (p.from() == 0) {
             Migrator.log.info("Running {}", p.step().describe());
         } else {
-            Migrator.log.info("Running {} from statement {} of {} on: the {} before it stayed applied when it"
-                    + " failed", p.step().describe(), p.from() + 1, p.statements().size(),
-                    p.from() == 1 ? "statement" : p.from() + " statements");
+            Migrator.log.info("Running {}, resuming at statement {} of {} ({} stayed applied when it failed)",
+                    p.step().describe(), p.from() + 1, p.statements().size(), Messages.firstStatements(p.from()));
         }
     }
 
@@ -360,9 +369,9 @@ final class StepRunner {
     /**
      * How many of the revision's first statements stayed applied when statement {@code failed} (0-based) failed
      * and the open transaction was rolled back. Outside a transaction each statement committed as it ran, except
-     * in a transaction the revision opened itself and the failure aborted. A database that commits DDL as it runs
-     * commits everything before a DDL statement, the DDL statement itself, and, when the failing statement is DDL,
-     * everything before it (H2 commits before it runs the statement).
+     * in a transaction the revision opened itself and the failure aborted. On a database that commits DDL as it
+     * runs, the run commits before and after each DDL statement, so everything up to the last DDL statement (or
+     * {@code COMMIT}) stayed, and everything before the failing statement when it is DDL.
      */
     private int stayedApplied(Prepared p, int failed, boolean outside) {
         List<SqlStatement> statements = p.statements();
