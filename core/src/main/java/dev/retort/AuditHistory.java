@@ -2,10 +2,12 @@ package dev.retort;
 
 import dev.retort.graph.Revision;
 import dev.retort.graph.RevisionGraph;
+import dev.retort.internal.Messages;
 import dev.retort.runtime.AuditEntry;
 import dev.retort.runtime.AuditNote;
 import dev.retort.script.RevisionScript;
 import dev.retort.script.ScriptDirectory;
+import dev.retort.script.SqlStatement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,8 @@ import java.util.stream.Collectors;
  * <p>Replaying the log: an upgrade row applies its revision, a downgrade row takes it off, a stamp row takes off
  * what was below its {@code from} and not below its {@code to} and applies everything below its {@code to} (a
  * stamp vouches for what is below it). Rows of other directions ({@code checksum}, {@code failed}) apply nothing.
+ * A {@code failed} row with statements that stayed applied leaves its revision <em>partly applied</em> until an
+ * upgrade or a stamp applies it, or a later failed row says nothing stayed applied.
  *
  * <p>A database migrated before it had an audit log (e.g. by Python Alembic, which keeps none) has revisions below
  * the version rows with no record: they are taken as applied. A revision below the rows counts as missing only
@@ -45,6 +50,7 @@ final class AuditHistory {
     private final Set<String> recorded = new LinkedHashSet<>();
     private final Set<String> missing;
     private final Map<String, AuditEntry> checksumRecords;
+    private final Map<String, AuditEntry> partlyApplied = new LinkedHashMap<>();
 
     AuditHistory(ScriptDirectory scripts, List<String> rows, List<AuditEntry> log) {
         this.scripts = scripts;
@@ -60,7 +66,10 @@ final class AuditHistory {
     private void replay() {
         for (AuditEntry entry : log) {
             switch (entry.direction()) {
-                case "upgrade" -> recorded.add(entry.revision());
+                case "upgrade" -> {
+                    recorded.add(entry.revision());
+                    partlyApplied.remove(entry.revision());
+                }
                 case "downgrade" -> recorded.remove(entry.revision());
                 case "stamp" -> {
                     Set<String> to = ancestors(entry.toRevisions());
@@ -68,9 +77,17 @@ final class AuditHistory {
                     off.removeAll(to);
                     recorded.removeAll(off);
                     recorded.addAll(to);
+                    partlyApplied.keySet().removeAll(to);
+                }
+                case AuditEntry.FAILED -> {
+                    if (entry.appliedStatements() != null && entry.appliedStatements() > 0) {
+                        partlyApplied.put(entry.revision(), entry);
+                    } else {
+                        partlyApplied.remove(entry.revision());
+                    }
                 }
                 default -> {
-                    // checksum and failed rows apply nothing
+                    // checksum rows apply nothing
                 }
             }
         }
@@ -275,7 +292,7 @@ final class AuditHistory {
         return "ran (" + record.direction() + ") at " + at(record.appliedAt());
     }
 
-    private static String at(Instant instant) {
+    static String at(Instant instant) {
         return instant == null ? "an unknown time" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
@@ -349,6 +366,69 @@ final class AuditHistory {
                     script.source().displayPath(), script.body().checksum()));
         }
         return notes;
+    }
+
+    /**
+     * Revisions whose last run failed part-way and left their first statements applied, each with its
+     * {@code failed} row, in the order they failed.
+     */
+    Map<String, AuditEntry> partlyApplied() {
+        return Collections.unmodifiableMap(partlyApplied);
+    }
+
+    /**
+     * How many statements to skip of each partly applied revision the upgrade plan runs. Without {@code resume} or
+     * {@code retry}, such a revision fails the run before anything runs (from the start, it would repeat statements
+     * that stayed applied); {@code resume} skips the statements that stayed applied after checking they are
+     * unchanged; {@code retry} runs the whole revision (its statements were undone by hand). Either flag fails when
+     * the plan has no partly applied revision. {@code target} is the upgrade's, for the commands the messages give.
+     */
+    Map<String, Integer> recover(List<Revision> plan, boolean resume, boolean retry, String target) {
+        List<String> partly = plan.stream().map(Revision::id).filter(partlyApplied::containsKey).toList();
+        if (partly.isEmpty()) {
+            if (resume || retry) {
+                String flag = resume ? "--resume" : "--retry";
+                throw new CommandException(ErrorCode.INVALID_ARGUMENTS, flag + " is for a revision whose upgrade"
+                        + " failed part-way, leaving some of its statements applied, and no revision this upgrade"
+                        + " would run did; nothing was run", "Run 'upgrade " + target + "' without " + flag
+                        + "; 'current -v' lists partly applied revisions.", null);
+            }
+            return Map.of();
+        }
+        Map<String, Integer> skips = new HashMap<>();
+        for (String id : partly) {
+            if (retry) {
+                continue;
+            }
+            AuditEntry failed = partlyApplied.get(id);
+            int applied = failed.appliedStatements();
+            List<SqlStatement> statements = scripts.script(id).statements(true);
+            String them = Messages.firstStatements(applied);
+            String these = them + " of '" + path(id) + "' " + (applied <= statements.size()
+                    ? Messages.through(applied, statements.get(applied - 1).line(),
+                            statements.get(applied - 1).firstLine())
+                    : "(which now has " + statements.size() + ")");
+            String when = "when its upgrade failed at " + at(failed.appliedAt());
+            if (!resume) {
+                throw new CommandException(ErrorCode.PARTLY_APPLIED, "Revision " + id + " is partly applied: "
+                        + these + " stayed applied " + when + ", and running the revision"
+                        + " from the start would run " + (applied == 1 ? "it" : "them") + " again; nothing was run",
+                        "Run 'upgrade " + target + " --resume' to check that " + them + (applied == 1 ? " is" : " are")
+                        + " unchanged and run the rest of the revision, or undo " + them + " by hand and run 'upgrade "
+                        + target + " --retry' to run the whole revision.", null);
+            }
+            if (applied > statements.size()
+                    || !SqlStatement.checksum(statements.subList(0, applied)).equals(failed.checksum())) {
+                throw new CommandException(ErrorCode.PARTLY_APPLIED, "Revision " + id + " can't be resumed: "
+                        + these + " stayed applied " + when + ", but " + (applied == 1 ? "has"
+                        : "have") + " been edited since, so the database may not hold what the script says; nothing"
+                        + " was run", "Restore " + them + " as " + (applied == 1 ? "it" : "they") + " ran and run"
+                        + " 'upgrade " + target + " --resume' again, or undo what " + (applied == 1 ? "it" : "they")
+                        + " did by hand and run 'upgrade " + target + " --retry'.", null);
+            }
+            skips.put(id, applied);
+        }
+        return skips;
     }
 
     private String path(String id) {

@@ -2,6 +2,8 @@ package dev.retort;
 
 import dev.retort.graph.Revision;
 import dev.retort.graph.RevisionGraph;
+import dev.retort.internal.Messages;
+import dev.retort.runtime.AuditEntry;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
@@ -63,6 +65,12 @@ final class CurrentCommand {
             env.print("Never applied, below the current revision: " + revision.id() + " ('"
                     + env.scripts().script(revision.id()).source().displayPath() + "'); 'upgrade --include-missing'"
                     + " runs it");
+        }
+        for (AuditEntry failed : audit.partlyApplied().values()) {
+            env.print("Partly applied: " + failed.revision() + " ('" + failed.script() + "'): "
+                    + Messages.firstStatements(failed.appliedStatements()) + " stayed applied when its upgrade failed"
+                    + " at " + AuditHistory.at(failed.appliedAt()) + "; 'upgrade --resume' continues it after fixing"
+                    + " the script");
         }
     }
 

@@ -38,6 +38,12 @@ public enum ErrorCode {
     REVISION_ALREADY_APPLIED("Restore the 'Revises' line of the revision that was moved; join lines with 'merge'."),
     /** Revisions below the version rows never ran, e.g. a branch merged or rebased below applied revisions. */
     MISSING_REVISIONS("Run them with 'upgrade --include-missing', or mark them applied with 'stamp --missing'."),
+    /**
+     * A revision's last upgrade failed part-way outside a transaction (or on a database that commits DDL as it
+     * runs), leaving its first statements applied; or {@code --resume} found those statements edited since.
+     */
+    PARTLY_APPLIED("Continue the revision after its applied statements with 'upgrade --resume', or undo them by"
+            + " hand and run the whole revision with 'upgrade --retry'."),
     /** {@code check} found differences between the target schema and the database. */
     SCHEMA_CHANGED("Run 'revision --autogenerate -m \"<message>\"' to write a revision for them, review it, then"
             + " 'upgrade heads'."),

@@ -62,6 +62,8 @@ public final class RetortConfig {
     private final boolean quiet;
     private final boolean validateChecksums;
     private final boolean includeMissing;
+    private final boolean resume;
+    private final boolean retry;
     private final Supplier<Schema> targetSchema;
     private final List<String> includeTables;
     private final List<String> excludeTables;
@@ -88,6 +90,8 @@ public final class RetortConfig {
         this.quiet = b.quiet;
         this.validateChecksums = b.validateChecksums;
         this.includeMissing = b.includeMissing;
+        this.resume = b.resume;
+        this.retry = b.retry;
         this.targetSchema = b.targetSchema;
         this.includeTables = List.copyOf(b.includeTables);
         this.excludeTables = List.copyOf(b.excludeTables);
@@ -121,6 +125,8 @@ public final class RetortConfig {
         b.quiet = quiet;
         b.validateChecksums = validateChecksums;
         b.includeMissing = includeMissing;
+        b.resume = resume;
+        b.retry = retry;
         b.targetSchema = targetSchema;
         b.includeTables = includeTables;
         b.excludeTables = excludeTables;
@@ -186,6 +192,22 @@ public final class RetortConfig {
      */
     public boolean includeMissing() {
         return includeMissing;
+    }
+
+    /**
+     * Whether {@code upgrade} continues a revision whose last run failed part-way after the statements that stayed
+     * applied, once it has checked they are unchanged (default false: such a revision fails the run, saying so).
+     */
+    public boolean resume() {
+        return resume;
+    }
+
+    /**
+     * Whether {@code upgrade} runs a revision whose last run failed part-way from its first statement, the applied
+     * ones having been undone by hand (default false).
+     */
+    public boolean retry() {
+        return retry;
     }
 
     /**
@@ -295,6 +317,8 @@ public final class RetortConfig {
         private boolean quiet;
         private boolean validateChecksums = true;
         private boolean includeMissing;
+        private boolean resume;
+        private boolean retry;
         private Supplier<Schema> targetSchema;
         private List<String> includeTables = List.of();
         private List<String> excludeTables = List.of();
@@ -431,6 +455,18 @@ public final class RetortConfig {
             return this;
         }
 
+        /** See {@link RetortConfig#resume()}; not together with {@link #retry(boolean)}. */
+        public Builder resume(boolean resume) {
+            this.resume = resume;
+            return this;
+        }
+
+        /** See {@link RetortConfig#retry()}; not together with {@link #resume(boolean)}. */
+        public Builder retry(boolean retry) {
+            this.retry = retry;
+            return this;
+        }
+
         /** Where autogenerate gets the target schema from, e.g. the Hibernate mapping; read once per command. */
         public Builder targetSchema(Supplier<Schema> targetSchema) {
             this.targetSchema = targetSchema;
@@ -451,7 +487,7 @@ public final class RetortConfig {
 
         /**
          * @throws IllegalArgumentException when a value can't work: a version table or schema that isn't a plain
-         *         name, a negative timeout, a dialect the URL contradicts
+         *         name, a negative timeout, a dialect the URL contradicts, both resume and retry
          */
         public RetortConfig build() {
             checkTableName("versionTable", versionTable, "schema");
@@ -464,6 +500,10 @@ public final class RetortConfig {
             }
             if (dialect != null) {
                 checkDialect("dialect", dialect, "url", url);
+            }
+            if (resume && retry) {
+                throw new IllegalArgumentException("resume and retry exclude each other: resume skips the statements"
+                        + " a failed revision left applied, retry runs them again");
             }
             return new RetortConfig(this);
         }

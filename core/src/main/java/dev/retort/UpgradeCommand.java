@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code upgrade TARGET}: runs the revisions between the database's version rows and the target, in Alembic's
@@ -70,12 +71,17 @@ final class UpgradeCommand {
                             db.versionTable().readLog(db.connection()));
                     List<Revision> missed = history.check(plan, upgrade, env.config().validateChecksums(),
                             env.config().includeMissing());
+                    Map<String, Integer> skips = upgrade ? history.recover(plan, env.config().resume(),
+                            env.config().retry(), destination) : Map.of();
                     sayTakenAsApplied(history, heads);
                     List<MigrationStep> steps = new ArrayList<>();
                     for (Revision revision : missed) {
                         steps.add(new RevisionStep(scripts.script(revision.id()), graph, true, true));
                     }
-                    steps.addAll(Steps.revisionSteps(scripts, plan, upgrade));
+                    for (MigrationStep step : Steps.revisionSteps(scripts, plan, upgrade)) {
+                        RevisionStep rs = (RevisionStep) step;
+                        steps.add(skips.containsKey(rs.revision()) ? rs.resumingAfter(skips.get(rs.revision())) : rs);
+                    }
                     return steps;
                 }, false);
                 MigrationResult result = Steps.result(name(), run);

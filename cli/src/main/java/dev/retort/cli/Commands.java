@@ -238,9 +238,28 @@ final class Commands {
                 + " match the checksums recorded when they ran.")
         boolean ignoreChecksums;
 
+        @Option(names = "--resume", description = "Continue a revision whose last upgrade failed part-way after the"
+                + " statements that stayed applied, once they are checked unchanged.")
+        boolean resume;
+
+        @Option(names = "--retry", description = "Run a revision whose last upgrade failed part-way from its first"
+                + " statement (undo the statements that stayed applied first).")
+        boolean retry;
+
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
-            var builder = cli.config().includeMissing(includeMissing);
+            if (resume && retry) {
+                throw new ParameterException(spec.commandLine(), "--resume and --retry exclude each other: --resume"
+                        + " skips the statements a failed revision left applied, --retry runs them again");
+            }
+            if (sql && (resume || retry)) {
+                throw new ParameterException(spec.commandLine(), (resume ? "--resume" : "--retry") + " needs the"
+                        + " database's audit log, so it doesn't go with --sql");
+            }
+            var builder = cli.config().includeMissing(includeMissing).resume(resume).retry(retry);
             if (ignoreChecksums) {
                 builder.validateChecksums(false);
             }

@@ -98,7 +98,8 @@ public interface Dialect {
                 + "checksum CHAR(64), "
                 + "applied_at TIMESTAMP WITH TIME ZONE NOT NULL, "
                 + "execution_time_ms BIGINT NOT NULL, "
-                + "applied_by VARCHAR(128) NOT NULL)";
+                + "applied_by VARCHAR(128) NOT NULL, "
+                + "applied_statements INTEGER)";
     }
 
     /** The SQL that runs before a new log row's values are bound: the current database user. */

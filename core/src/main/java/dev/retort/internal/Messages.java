@@ -42,4 +42,17 @@ public final class Messages {
         }
         return out.toString();
     }
+
+    /** {@code statement 1} or {@code statements 1 to 3}: a revision's first statements. */
+    public static String firstStatements(int count) {
+        return count == 1 ? "statement 1" : "statements 1 to " + count;
+    }
+
+    /**
+     * {@code (line 8: ALTER TABLE …)} after one statement, {@code (through line 12: ALTER TABLE …)} after several:
+     * where the last of a revision's first statements starts.
+     */
+    public static String through(int count, int line, String firstLine) {
+        return "(" + (count == 1 ? "" : "through ") + "line " + line + ": " + firstLine + ")";
+    }
 }

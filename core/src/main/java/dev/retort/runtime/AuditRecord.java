@@ -4,13 +4,26 @@ import java.time.Instant;
 import dev.retort.script.RevisionScript;
 import java.util.List;
 
-/** The values of one audit-log row about to be written. */
+/**
+ * The values of one audit-log row about to be written.
+ *
+ * @param appliedStatements for a {@code failed} row, how many of the revision's statements stayed applied;
+ *        {@code null} for every other row
+ */
 record AuditRecord(String revision, String direction, List<String> from, List<String> to, String script,
-        String checksum, Instant at, long millis) {
+        String checksum, Instant at, long millis, Integer appliedStatements) {
+
+    /** The direction of a row recording a revision that failed outside a transaction. */
+    static final String FAILED = "failed";
+
+    AuditRecord(String revision, String direction, List<String> from, List<String> to, String script,
+            String checksum, Instant at, long millis) {
+        this(revision, direction, from, to, script, checksum, at, millis, null);
+    }
 
     /** The same row with the step's duration. */
     AuditRecord withMillis(long millis) {
-        return new AuditRecord(revision, direction, from, to, script, checksum, at, millis);
+        return new AuditRecord(revision, direction, from, to, script, checksum, at, millis, appliedStatements);
     }
 
     static AuditRecord of(MigrationStep step, RevisionScript script, long millis) {

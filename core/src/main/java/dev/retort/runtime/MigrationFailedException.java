@@ -15,10 +15,21 @@ public class MigrationFailedException extends RuntimeException {
     private final String sqlState;
     private final String databaseMessage;
     private final List<String> headsNow;
+    private final int appliedStatements;
 
     public MigrationFailedException(String message, String revision, String script, int line, String statement,
             String sqlState, String databaseMessage, List<String> headsNow, Throwable cause) {
+        this(message, revision, script, line, statement, sqlState, databaseMessage, headsNow, 0, cause);
+    }
+
+    /**
+     * @param appliedStatements how many of the revision's first statements stayed applied, as recorded in the audit
+     *        log (0 when the revision was rolled back)
+     */
+    public MigrationFailedException(String message, String revision, String script, int line, String statement,
+            String sqlState, String databaseMessage, List<String> headsNow, int appliedStatements, Throwable cause) {
         super(message, cause);
+        this.appliedStatements = appliedStatements;
         this.revision = revision;
         this.script = script;
         this.line = line;
@@ -60,5 +71,13 @@ public class MigrationFailedException extends RuntimeException {
     /** The version rows after the failure was rolled back (as far as the transaction mode allows). */
     public List<String> headsNow() {
         return headsNow;
+    }
+
+    /**
+     * How many of the revision's first statements stayed applied and are recorded as such in the audit log, so that
+     * {@code upgrade --resume} continues after them; 0 when the revision was rolled back.
+     */
+    public int appliedStatements() {
+        return appliedStatements;
     }
 }

@@ -182,9 +182,9 @@ public final class Migrator {
                             List.of(), null);
                 }
                 List<SqlStatement> statements = script.statements(rs.isUpgrade());
-                out.add(new StepRunner.Prepared(step, statements, script, script.transactional()));
+                out.add(new StepRunner.Prepared(step, statements, script, script.transactional(), rs.skips()));
             } else {
-                out.add(new StepRunner.Prepared(step, List.of(), null, true));
+                out.add(new StepRunner.Prepared(step, List.of(), null, true, 0));
             }
         }
         return out;

@@ -10,12 +10,22 @@ import java.util.Set;
 /**
  * A revision's upgrade or downgrade. A step {@code belowHeads} upgrades a revision the version rows already
  * imply (one that was missed, e.g. merged in below the current head): it runs and is audited but moves no row.
+ * A step that resumes a revision whose earlier run failed part-way {@code skips} the statements that stayed applied.
  */
-public record RevisionStep(RevisionScript script, RevisionGraph graph, boolean isUpgrade, boolean belowHeads)
-        implements MigrationStep {
+public record RevisionStep(RevisionScript script, RevisionGraph graph, boolean isUpgrade, boolean belowHeads,
+        int skips) implements MigrationStep {
 
     public RevisionStep(RevisionScript script, RevisionGraph graph, boolean isUpgrade) {
-        this(script, graph, isUpgrade, false);
+        this(script, graph, isUpgrade, false, 0);
+    }
+
+    public RevisionStep(RevisionScript script, RevisionGraph graph, boolean isUpgrade, boolean belowHeads) {
+        this(script, graph, isUpgrade, belowHeads, 0);
+    }
+
+    /** The same upgrade, run from statement {@code skips + 1} on. */
+    public RevisionStep resumingAfter(int skips) {
+        return new RevisionStep(script, graph, isUpgrade, belowHeads, skips);
     }
 
     @Override

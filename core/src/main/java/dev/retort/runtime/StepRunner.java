@@ -25,8 +25,36 @@ import java.util.List;
  */
 final class StepRunner {
 
-    /** A step with its statements read and split before anything runs, so a bad script changes nothing. */
-    record Prepared(MigrationStep step, List<SqlStatement> statements, RevisionScript script, boolean transactional) {
+    /**
+     * A step with its statements read and split before anything runs, so a bad script changes nothing. The
+     * statements before {@code from} stayed applied when an earlier run of the revision failed, and are skipped.
+     */
+    record Prepared(MigrationStep step, List<SqlStatement> statements, RevisionScript script, boolean transactional,
+            int from) {
+
+        List<SqlStatement> toRun() {
+            return statements.subList(from, statements.size());
+        }
+    }
+
+    /** A revision's statement failed; reported once the run's resources are closed and its transaction rolled back. */
+    private static final class StatementFailed extends RuntimeException {
+
+        private final Prepared prepared;
+        private final int index;
+        private final boolean outside;
+        private final List<String> headsNow;
+        private final long millis;
+
+        StatementFailed(Prepared prepared, int index, boolean outside, List<String> headsNow, long millis,
+                SQLException cause) {
+            super(cause);
+            this.prepared = prepared;
+            this.index = index;
+            this.outside = outside;
+            this.headsNow = headsNow;
+            this.millis = millis;
+        }
     }
 
     /** A batch failed; which of its statements is unknown until they run one by one. */
@@ -158,6 +186,9 @@ final class StepRunner {
             }
             markCommitted(steps.size(), maintainer);
             return maintainer.heads();
+        } catch (StatementFailed failed) {
+            rollback();
+            throw failure(failed);
         } catch (SQLException | RuntimeException e) {
             rollback();
             throw e;
@@ -175,20 +206,31 @@ final class StepRunner {
         if (again) {
             Migrator.log.debug("Running {} again, one statement at a time", p.step().describe());
         } else {
-            Migrator.log.info("Running {}", p.step().describe());
+            logStart(p);
         }
         long started = System.nanoTime();
         List<String> headsBefore = maintainer.heads();
-        for (SqlStatement sql : p.statements()) {
+        // H2 commits before and after DDL, but not before DDL that fails to parse: committing around DDL here
+        // makes what stays applied after a failure the same either way (see stayedApplied)
+        boolean commitAroundDdl = !dialect.transactionalDdl() && !connection.getAutoCommit();
+        for (int i = p.from(); i < p.statements().size(); i++) {
+            SqlStatement sql = p.statements().get(i);
             try {
+                if (commitAroundDdl && sql.isDdl()) {
+                    connection.commit();
+                }
                 statement.execute(sql.sql());
+                if (commitAroundDdl && sql.isDdl()) {
+                    connection.commit();
+                }
             } catch (SQLException e) {
                 if (Connections.lost(e, connection)) {
                     throw lostConnection(p, e, outside);
                 }
                 // Outside a transaction, or one transaction per revision, everything before this step is
                 // committed; in one transaction for the run, the rollback goes back to the last commit.
-                throw failure(p, sql, e, outside, outside || perMigration ? headsBefore : committed);
+                throw new StatementFailed(p, i, outside, outside || perMigration ? headsBefore : committed,
+                        Migrator.elapsed(started), e);
             }
         }
         maintainer.writeTo(store);
@@ -207,16 +249,16 @@ final class StepRunner {
         if (replay) {
             Migrator.log.debug("Running {} again", p.step().describe());
         } else {
-            Migrator.log.info("Running {}", p.step().describe());
+            logStart(p);
         }
         long started = System.nanoTime();
         // with one transaction per revision, the transaction began with this step: the database can time it
         String elapsed = perMigration ? dialect.transactionElapsedMillis() : null;
         statement.clearBatch();
-        for (SqlStatement sql : p.statements()) {
+        for (SqlStatement sql : p.toRun()) {
             statement.addBatch(sql.sql());
         }
-        int offset = p.statements().size();
+        int offset = p.toRun().size();
         VersionTable.Batched changes = versionTable.new Batched();
         maintainer.writeTo(changes);
         maintainer.updateToStep(p.step());
@@ -260,38 +302,133 @@ final class StepRunner {
         pendingAudit.clear();
     }
 
+    private static void logStart(Prepared p) {
+        if (p.from() == 0) {
+            Migrator.log.info("Running {}", p.step().describe());
+        } else {
+            Migrator.log.info("Running {}, resuming at statement {} of {} ({} stayed applied when it failed)",
+                    p.step().describe(), p.from() + 1, p.statements().size(), Messages.firstStatements(p.from()));
+        }
+    }
+
     private void finished(Prepared p, long millis) {
         applied.add(new Migrator.AppliedStep(p.step(), millis));
         Migrator.log.info("Finished {} in {} ms", p.step().shortLog(), millis);
     }
 
-    private MigrationFailedException failure(Prepared p, SqlStatement sql, SQLException e, boolean outside,
-            List<String> headsNow) {
+    /**
+     * The failure as the user reads it. Where the failed revision's statements were not all rolled back (it ran
+     * outside a transaction, or the database commits DDL as it runs), the audit log records how many stayed
+     * applied, so that the next run doesn't repeat them unasked.
+     */
+    private MigrationFailedException failure(StatementFailed failed) {
+        Prepared p = failed.prepared;
+        SQLException e = (SQLException) failed.getCause();
+        SqlStatement sql = p.statements().get(failed.index);
         RevisionStep step = (RevisionStep) p.step();
         String path = p.script().source().displayPath();
         String dbMessage = Messages.abbreviateLines(e.getMessage() == null ? e.toString() : e.getMessage().strip(),
                 Messages.STATEMENT_EXCERPT, 5);
-        String at = headsNow.isEmpty() ? "base (no version rows)" : String.join(", ", headsNow);
+        String at = failed.headsNow.isEmpty() ? "base (no version rows)" : String.join(", ", failed.headsNow);
+        boolean partial = failed.outside || !dialect.transactionalDdl();
+        int applied = partial ? stayedApplied(p, failed.index, failed.outside) : p.from();
+        boolean recorded = partial && record(p, failed, applied);
         String state;
-        if (outside) {
-            state = "Revision " + step.revision() + " runs outside a transaction (Transactional: false), so its"
-                    + " statements before line " + sql.line() + " stay applied and it is not recorded; revisions"
-                    + " before it were committed. The database is at " + at + ".";
-        } else if (!dialect.transactionalDdl()) {
-            state = dialect.name() + " commits DDL as it runs, so DDL statements of revision " + step.revision()
-                    + " before line " + sql.line() + " stay applied; the revision is not recorded. The database is"
-                    + " at " + at + ".";
+        if (partial && applied > 0) {
+            SqlStatement last = p.statements().get(applied - 1);
+            String statements = Messages.firstStatements(applied) + " " + Messages.through(applied, last.line(),
+                    last.firstLine());
+            state = (failed.outside ? "Revision " + step.revision() + " runs outside a transaction (Transactional:"
+                    + " false), so its " : dialect.name() + " commits DDL as it runs, so revision " + step.revision()
+                    + "'s ") + statements + (applied == 1 ? " stays" : " stay") + " applied"
+                    + (applied < failed.index ? " (the later ones were rolled back)" : "")
+                    + " and the revision is not recorded; revisions before it were committed. The database is at "
+                    + at + ".";
+        } else if (partial) {
+            state = "None of revision " + step.revision() + "'s statements stayed applied; revisions before it were"
+                    + " committed. The database is at " + at + ".";
         } else if (perMigration) {
             state = "Revision " + step.revision() + " was rolled back; revisions before it were committed. The"
                     + " database is at " + at + ".";
         } else {
             state = "The whole run was rolled back; the database is at " + at + " as before.";
         }
+        String them = Messages.firstStatements(applied);
+        String next = applied == 0 || !partial ? " Fix the statement and run the command again."
+                : recorded ? " The audit log records this: fix the statement, then run the upgrade again with"
+                        + " --resume to continue after statement " + applied + ", or undo " + them + " by hand and"
+                        + " use --retry to run the whole revision again."
+                : " Recording this in the audit log failed, so the next run would repeat " + them + ": undo "
+                        + (applied == 1 ? "it" : "them") + " by hand, fix the statement, and run the command again.";
         String message = "Running " + step.shortLog() + " failed: revision script '" + path + "' line "
-                + sql.line() + ": " + sql.firstLine() + "\n" + dbMessage + "\n" + state
-                + " Fix the statement and run the command again.";
+                + sql.line() + ": " + sql.firstLine() + "\n" + dbMessage + "\n" + state + next;
         return new MigrationFailedException(message, step.revision(), path, sql.line(), sql.firstLine(),
-                e.getSQLState(), dbMessage, headsNow, e);
+                e.getSQLState(), dbMessage, failed.headsNow, recorded ? applied : 0, e);
+    }
+
+    /**
+     * How many of the revision's first statements stayed applied when statement {@code failed} (0-based) failed
+     * and the open transaction was rolled back. Outside a transaction each statement committed as it ran, except
+     * in a transaction the revision opened itself and the failure aborted. On a database that commits DDL as it
+     * runs, the run commits before and after each DDL statement, so everything up to the last DDL statement (or
+     * {@code COMMIT}) stayed, and everything before the failing statement when it is DDL.
+     */
+    private int stayedApplied(Prepared p, int failed, boolean outside) {
+        List<SqlStatement> statements = p.statements();
+        if (outside) {
+            int opened = openedAt(p, failed);
+            return opened >= 0 ? opened : failed;
+        }
+        if (statements.get(failed).isDdl()) {
+            return failed;
+        }
+        for (int i = failed - 1; i >= p.from(); i--) {
+            if (statements.get(i).isDdl() || statements.get(i).endsTransaction()) {
+                return i + 1;
+            }
+        }
+        return p.from();
+    }
+
+    /** The statement that opened a transaction of the revision's own that is still open at {@code failed}, or -1. */
+    private static int openedAt(Prepared p, int failed) {
+        int opened = -1;
+        for (int i = p.from(); i < failed; i++) {
+            SqlStatement statement = p.statements().get(i);
+            if (statement.beginsTransaction()) {
+                opened = i;
+            } else if (statement.endsTransaction()) {
+                opened = -1;
+            }
+        }
+        return opened;
+    }
+
+    /**
+     * Writes the {@code failed} audit row, committed on its own: the revision, its script, how many statements
+     * stayed applied and the checksum of their SQL. Says whether it was written.
+     */
+    private boolean record(Prepared p, StatementFailed failed, int applied) {
+        RevisionStep step = (RevisionStep) p.step();
+        AuditRecord row = new AuditRecord(step.revision(), AuditRecord.FAILED, step.fromRevisionsNoDeps(),
+                step.toRevisionsNoDeps(), p.script().source().displayPath(),
+                SqlStatement.checksum(p.statements().subList(0, applied)), java.time.Instant.now(), failed.millis,
+                applied);
+        try {
+            if (failed.outside && openedAt(p, failed.index) >= 0) {
+                // the revision's own transaction, aborted by the failure, is still open on the server
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("ROLLBACK");
+                }
+            }
+            connection.setAutoCommit(true);
+            versionTable.logFailure(connection, row);
+            return true;
+        } catch (SQLException e) {
+            Migrator.log.warn("Recording in the audit log that {} of revision {} stayed applied failed: {}",
+                    Messages.firstStatements(applied), step.revision(), Connections.firstLine(e));
+            return false;
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.retort.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -20,6 +21,8 @@ import java.util.List;
  */
 public final class VersionTable {
 
+    /** The audit log's column that a {@code failed} row fills: how many of the revision's statements stayed applied. */
+    static final String APPLIED_STATEMENTS = "applied_statements";
 
     private final Dialect dialect;
     private final String schema;
@@ -122,18 +125,65 @@ public final class VersionTable {
             return List.of();
         }
         List<AuditEntry> entries = new ArrayList<>();
+        // '*': a log made before Retort recorded failed revisions has no applied_statements column
         try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT id, revision, direction, from_revisions, to_revisions, script,"
-                        + " checksum, applied_at, execution_time_ms, applied_by FROM " + qualifiedLogName()
-                        + " ORDER BY id")) {
+                ResultSet rs = st.executeQuery("SELECT * FROM " + qualifiedLogName() + " ORDER BY id")) {
+            int[] at = new int[LOG_COLUMNS.size()];
+            for (int i = 0; i < at.length; i++) {
+                at[i] = rs.findColumn(LOG_COLUMNS.get(i));
+            }
+            int applied = appliedStatementsColumn(rs.getMetaData());
             while (rs.next()) {
-                OffsetDateTime at = rs.getObject(8, OffsetDateTime.class);
-                entries.add(new AuditEntry(rs.getLong(1), rs.getString(2), rs.getString(3), split(rs.getString(4)),
-                        split(rs.getString(5)), rs.getString(6), rs.getString(7), at == null ? null : at.toInstant(),
-                        rs.getLong(9), rs.getString(10)));
+                OffsetDateTime time = rs.getObject(at[7], OffsetDateTime.class);
+                Integer count = applied == 0 ? null : rs.getInt(applied);
+                if (count != null && rs.wasNull()) {
+                    count = null;
+                }
+                entries.add(new AuditEntry(rs.getLong(at[0]), rs.getString(at[1]), rs.getString(at[2]),
+                        split(rs.getString(at[3])), split(rs.getString(at[4])), rs.getString(at[5]),
+                        rs.getString(at[6]), time == null ? null : time.toInstant(), rs.getLong(at[8]),
+                        rs.getString(at[9]), count));
             }
         }
         return entries;
+    }
+
+    private static final List<String> LOG_COLUMNS = List.of("id", "revision", "direction", "from_revisions",
+            "to_revisions", "script", "checksum", "applied_at", "execution_time_ms", "applied_by");
+
+    private static int appliedStatementsColumn(ResultSetMetaData meta) throws SQLException {
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            if (meta.getColumnLabel(i).equalsIgnoreCase(APPLIED_STATEMENTS)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Writes a failed revision's audit row on its own, committed at once (the connection is in autocommit). A log
+     * made before Retort recorded failed revisions gets the {@code applied_statements} column first.
+     */
+    void logFailure(Connection connection, AuditRecord record) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("ALTER TABLE " + qualifiedLogName() + " ADD COLUMN IF NOT EXISTS " + APPLIED_STATEMENTS
+                    + " INTEGER");
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + qualifiedLogName()
+                + " (revision, direction, from_revisions, to_revisions, script, checksum, applied_at,"
+                + " execution_time_ms, applied_by, " + APPLIED_STATEMENTS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                + dialect.currentUserExpression() + ", ?)")) {
+            insert.setString(1, record.revision());
+            insert.setString(2, record.direction());
+            insert.setString(3, String.join(", ", record.from()));
+            insert.setString(4, String.join(", ", record.to()));
+            insert.setString(5, record.script());
+            insert.setString(6, record.checksum());
+            insert.setObject(7, OffsetDateTime.ofInstant(record.at(), ZoneOffset.UTC));
+            insert.setLong(8, record.millis());
+            insert.setInt(9, record.appliedStatements());
+            insert.executeUpdate();
+        }
     }
 
     private static List<String> split(String joined) {

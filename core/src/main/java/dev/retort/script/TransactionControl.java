@@ -17,21 +17,53 @@ final class TransactionControl {
 
     /** Whether the statement begins, ends or abandons the transaction it runs in. */
     static boolean controls(String sql) {
-        List<String> words = leadingWords(sql, 2);
-        if (words.isEmpty()) {
-            return false;
-        }
-        String first = words.get(0).toUpperCase(Locale.ROOT);
-        String second = words.size() > 1 ? words.get(1).toUpperCase(Locale.ROOT) : "";
+        return begins(sql) || ends(sql) || "PREPARE TRANSACTION".equals(leading(sql));
+    }
+
+    /** Whether the statement opens a transaction: {@code BEGIN}, {@code START TRANSACTION}. */
+    static boolean begins(String sql) {
+        String words = leading(sql);
+        return words.equals("START TRANSACTION") || blockWord(words, "BEGIN");
+    }
+
+    /** Whether the statement closes the open transaction: {@code COMMIT}, {@code END}, {@code ROLLBACK}, {@code ABORT}. */
+    static boolean ends(String sql) {
+        String words = leading(sql);
+        String first = words.contains(" ") ? words.substring(0, words.indexOf(' ')) : words;
         return switch (first) {
             case "COMMIT", "ABORT" -> true;
-            case "ROLLBACK" -> !second.equals("TO");
-            case "BEGIN", "END" -> second.isEmpty() || second.equals("TRANSACTION") || second.equals("WORK")
-                    || second.equals("ISOLATION") || second.equals("READ") || second.equals("DEFERRABLE")
-                    || second.equals("NOT");
-            case "START", "PREPARE" -> second.equals("TRANSACTION");
+            case "ROLLBACK" -> !words.equals("ROLLBACK TO");
+            default -> blockWord(words, "END");
+        };
+    }
+
+    /** Whether the statement defines or changes schema objects or privileges: what a database commits as it runs DDL. */
+    static boolean isDdl(String sql) {
+        String words = leading(sql);
+        String first = words.contains(" ") ? words.substring(0, words.indexOf(' ')) : words;
+        return switch (first) {
+            case "CREATE", "ALTER", "DROP", "TRUNCATE", "COMMENT", "GRANT", "REVOKE", "RENAME", "ANALYZE" -> true;
             default -> false;
         };
+    }
+
+    /** {@code BEGIN} or {@code END} as a transaction statement, not a block's keyword. */
+    private static boolean blockWord(String words, String word) {
+        if (words.equals(word)) {
+            return true;
+        }
+        if (!words.startsWith(word + " ")) {
+            return false;
+        }
+        return switch (words.substring(word.length() + 1)) {
+            case "TRANSACTION", "WORK", "ISOLATION", "READ", "DEFERRABLE", "NOT" -> true;
+            default -> false;
+        };
+    }
+
+    /** The first two words, upper-cased and joined by a space. */
+    private static String leading(String sql) {
+        return String.join(" ", leadingWords(sql, 2)).toUpperCase(Locale.ROOT);
     }
 
     private static List<String> leadingWords(String sql, int max) {

@@ -1,6 +1,7 @@
 package dev.retort.boot.autoconfigure;
 
 import dev.retort.CommandException;
+import dev.retort.internal.Messages;
 import dev.retort.runtime.MigrationFailedException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -37,11 +38,20 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<CommandException
                             + "' (it records the revision and runs nothing), then restart the application; later"
                             + " revisions run as usual. If it is not, drop what is in the way or fix the statement at '"
                             + failed.script() + "' line " + failed.line() + "."
+                    : cause.getCause() instanceof MigrationFailedException failed && failed.appliedStatements() > 0
+                    ? "Fix the statement at '" + failed.script() + "' line " + failed.line() + ", then continue the"
+                            + " revision after " + Messages.firstStatements(failed.appliedStatements()) + ", which"
+                            + " stayed applied: '" + APP + " upgrade heads --resume' (or undo "
+                            + (failed.appliedStatements() == 1 ? "it" : "them") + " by hand and run '" + APP
+                            + " upgrade heads --retry'), then restart the application."
                     : cause.getCause() instanceof MigrationFailedException failed
                     ? "Fix the statement at '" + failed.script() + "' line " + failed.line() + ", then restart the"
                             + " application (or run '" + APP + " upgrade heads'). '" + APP + " current' shows where"
                             + " the database is."
                     : "Fix the revision script, then restart the application.";
+            case PARTLY_APPLIED -> "Continue the revision after the statements that stayed applied: '" + APP
+                    + " upgrade heads --resume' (it checks first that they are unchanged), or undo them by hand and"
+                    + " run '" + APP + " upgrade heads --retry'; then restart the application.";
             case LOCK_TIMEOUT -> "Another instance is migrating this database. Wait for it and restart, raise"
                     + " migrations.lock-timeout, or migrate once in a separate job ('" + APP + " upgrade heads') and"
                     + " start the instances with migrations.mode=validate.";

@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.retort.Retort;
 import dev.retort.boot.actuate.MigrationsHealthIndicator;
 import dev.retort.test.PostgresDatabase;
+import dev.retort.test.RevisionFiles;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzedException;
@@ -22,7 +29,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.mock.env.MockEnvironment;
 
-/** What a Spring user meets at start-up alongside migrations: SQL initialization, several heads, entity drift. */
+/**
+ * What a Spring user meets at start-up alongside migrations: SQL initialization, several heads, entity drift, tables
+ * made before Retort, a revision that failed part-way.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupConflictsTests {
 
@@ -133,6 +143,54 @@ class StartupConflictsTests {
                     + " <your-app>.jar migrations stamp a1' (it records the revision and runs nothing), then restart"
                     + " the application; later revisions run as usual. If it is not, drop what is in the way or fix"
                     + " the statement at 'classpath:db/migrations/a1_create_note.sql' line 8.");
+        });
+    }
+
+    @Test
+    void aRevisionThatFailedPartWayOnH2IsNotRunAgainAtTheNextStartButExplainedWithTheCommandToResumeIt(
+            @TempDir Path versions) throws SQLException {
+        RevisionFiles files = new RevisionFiles(versions);
+        files.add("o1", null).message("owners").upgrade("CREATE TABLE owners (id INT PRIMARY KEY);").write();
+        files.add("o2", "o1").message("owner details").upgrade("ALTER TABLE owners ADD COLUMN nickname VARCHAR(30);\n"
+                + "ALTER TABLE owners ADD COLUMN birth_date DATEE;\n"
+                + "ALTER TABLE owners ADD COLUMN email VARCHAR(100);").write();
+        String script = versions.resolve("o2_owner_details.sql").toString();
+        String url = "jdbc:h2:mem:partly_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        ApplicationContextRunner h2 = runner.withPropertyValues("spring.datasource.url=" + url,
+                "migrations.locations=" + files.location());
+
+        h2.run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new MigrationsFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getAction()).isEqualTo("Fix the statement at '" + script + "' line 9, then continue"
+                    + " the revision after statement 1, which stayed applied: 'java -jar <your-app>.jar migrations"
+                    + " upgrade heads --resume' (or undo it by hand and run 'java -jar <your-app>.jar migrations"
+                    + " upgrade heads --retry'), then restart the application.");
+        });
+        files.add("o2", "o1").message("owner details").upgrade("ALTER TABLE owners ADD COLUMN nickname VARCHAR(30);\n"
+                + "ALTER TABLE owners ADD COLUMN birth_date DATE;\n"
+                + "ALTER TABLE owners ADD COLUMN email VARCHAR(100);").write();
+
+        String failedAt;
+        try (Connection h2db = DriverManager.getConnection(url, "sa", "");
+                ResultSet rs = h2db.createStatement().executeQuery("SELECT FORMATDATETIME(applied_at,"
+                        + " 'yyyy-MM-dd''T''HH:mm:ss''Z''', 'en', 'UTC') FROM alembic_version_log"
+                        + " WHERE direction = 'failed'")) {
+            rs.next();
+            failedAt = rs.getString(1);
+        }
+
+        h2.run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new MigrationsFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).isEqualTo("Retort migrations failed: Revision o2 is partly applied:"
+                    + " statement 1 of '" + script + "' (line 8: ALTER TABLE owners ADD COLUMN nickname VARCHAR(30))"
+                    + " stayed applied when its upgrade failed at " + failedAt + ", and running the revision from the"
+                    + " start would run it again; nothing was run");
+            assertThat(analysis.getAction()).isEqualTo("Continue the revision after the statements that stayed"
+                    + " applied: 'java -jar <your-app>.jar migrations upgrade heads --resume' (it checks first that"
+                    + " they are unchanged), or undo them by hand and run 'java -jar <your-app>.jar migrations upgrade"
+                    + " heads --retry'; then restart the application.");
         });
     }
 
