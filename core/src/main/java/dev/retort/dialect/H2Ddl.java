@@ -1,10 +1,19 @@
 package dev.retort.dialect;
 
 import dev.retort.ops.AlterColumnType;
+import dev.retort.ops.CreateEnumType;
+import dev.retort.ops.DropEnumType;
+import dev.retort.schema.EnumType;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
-/** H2's SQL for schema operations. H2 has no named enum types or user-defined casts; those operations fail. */
+/**
+ * H2's SQL for schema operations. A named enum type is a domain, as Hibernate makes it on H2: {@code VARCHAR} as long
+ * as the longest label, checked against the labels. H2 can't change a domain's type, so adding or removing a label
+ * fails, as do user-defined casts, which H2 has none of.
+ */
 final class H2Ddl extends Ddl {
 
     /** Names H2 folds to: upper-case letters, digits and underscores. */
@@ -36,6 +45,27 @@ final class H2Ddl extends Ddl {
     @Override
     protected String table(String schema, String name) {
         return schema == null ? q(name) : q(schema) + "." + q(name);
+    }
+
+    @Override
+    protected void createEnumType(CreateEnumType o, List<String> out) {
+        out.add(createDomain(o.type()));
+    }
+
+    /** {@code CREATE DOMAIN … AS VARCHAR(n) CHECK (VALUE IN (…))}, n the longest label's length. */
+    private String createDomain(EnumType type) {
+        return "CREATE DOMAIN " + table(type.schema(), type.name()) + " AS " + H2Canonicalizer.domainType(type)
+                + " CHECK (VALUE IN (" + type.labels().stream().map(dialect::literal).collect(Collectors.joining(", "))
+                + "))";
+    }
+
+    /**
+     * {@code CASCADE}: Hibernate's {@code HTE_} global temporary tables, made when it starts, use the domain too; H2
+     * turns such columns into the domain's {@code VARCHAR} with its check, so no value is lost.
+     */
+    @Override
+    protected void dropEnumType(DropEnumType o, List<String> out) {
+        out.add("DROP DOMAIN " + table(o.type().schema(), o.type().name()) + " CASCADE");
     }
 
     /** H2 converts the values itself and has no {@code USING}. */
