@@ -154,8 +154,8 @@ final class H2Canonicalizer {
         return domain == null ? c.type() : domainType(domain);
     }
 
-    /** The type of the domain H2 makes a named enum type: {@code VARCHAR} as long as the longest label. */
-    static String domainType(EnumType type) {
+    /** The type of the domain {@link H2Ddl} makes a named enum type: {@code VARCHAR} as long as the longest label. */
+    private static String domainType(EnumType type) {
         return "VARCHAR(" + type.labels().stream().mapToInt(String::length).max().orElse(1) + ")";
     }
 
