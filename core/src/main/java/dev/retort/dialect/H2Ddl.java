@@ -1,6 +1,7 @@
 package dev.retort.dialect;
 
 import dev.retort.ops.AddEnumValue;
+import dev.retort.ops.AlterColumnIdentity;
 import dev.retort.ops.AlterColumnType;
 import dev.retort.ops.CreateEnumType;
 import dev.retort.ops.DropEnumType;
@@ -97,6 +98,13 @@ final class H2Ddl extends Ddl {
 
     private static int length(EnumType type) {
         return type.labels().stream().mapToInt(String::length).max().orElse(1);
+    }
+
+    /** H2 makes a column an identity column with {@code SET GENERATED …}; it has no {@code ADD GENERATED}. */
+    @Override
+    protected String alterColumnIdentity(AlterColumnIdentity o) {
+        return o.to() == null ? super.alterColumnIdentity(o)
+                : alterColumn(o.schema(), o.table(), o.column()) + " SET" + generated(o.to());
     }
 
     /** H2 converts the values itself and has no {@code USING}. */
