@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Columns of a table both sides have: renames asked for with {@code --rename}, then added and removed columns (a
  * removed and an added one of the same type get a remark showing the rename they could be), then each column in
- * both goes to the type, nullability, default and comment comparators.
+ * both goes to the type, nullability, default, identity and comment comparators.
  */
 final class ColumnComparator {
 
@@ -76,6 +76,7 @@ final class ColumnComparator {
                 TypeComparator.compare(ctx, section, target, l, t);
                 NullabilityComparator.compare(ctx, section, target, live, l, t);
                 DefaultComparator.compare(ctx, section, target, l, t);
+                IdentityComparator.compare(ctx, section, target, live, l, t);
                 CommentComparator.compareColumn(ctx, section, target, l, t);
             }
         }

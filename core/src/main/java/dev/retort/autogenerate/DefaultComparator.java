@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * Server defaults, compared as the dialect canonicalized them (the server's own text on both sides). Identity
- * columns have no default of their own to compare.
+ * columns have no default of their own to compare; a column that becomes or stops being one has its default
+ * dropped before, or set after ({@link IdentityComparator} orders the identity change around it).
  */
 final class DefaultComparator {
 
@@ -15,7 +16,7 @@ final class DefaultComparator {
     }
 
     static void compare(Context ctx, Plan.Section section, Table table, Column l, Column t) {
-        if (l.identity() != null || t.identity() != null) {
+        if (l.identity() != null && t.identity() != null) {
             return;
         }
         String from = blankToNull(l.defaultExpression());

@@ -79,9 +79,11 @@ final class EnumComparator {
                 after = current.labels().contains(order.get(i)) ? order.get(i) : null;
             }
             AddEnumValue op = new AddEnumValue(current, value, before, after, columns, casts);
-            ctx.plan.enumTypes.add(Group.noted(op, Note.of("ALTER TYPE … ADD VALUE: this revision runs outside a"
-                    + " transaction (Transactional: false),", "so later revisions of the same run can use the new"
-                    + " value")));
+            // where DDL isn't transactional (H2) every revision commits on its own anyway
+            boolean transactional = ctx.options.dialect() == null || ctx.options.dialect().transactionalDdl();
+            ctx.plan.enumTypes.add(!transactional ? op : Group.noted(op, Note.of("ALTER TYPE … ADD VALUE: this"
+                    + " revision runs outside a transaction (Transactional: false),", "so later revisions of the same"
+                    + " run can use the new value")));
             ctx.plan.detected("added value '" + value + "' to enum type '" + live.qualifiedName() + "'");
             current = op.result();
         }

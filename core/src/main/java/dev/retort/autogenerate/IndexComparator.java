@@ -6,9 +6,12 @@ import dev.retort.schema.Index;
 import dev.retort.schema.Table;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** Indexes, by name; one whose columns or uniqueness changed is dropped and created again. */
 final class IndexComparator {
+
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
 
     private IndexComparator() {
     }
@@ -39,13 +42,13 @@ final class IndexComparator {
     }
 
     private static boolean same(Index a, Index b) {
-        return a.unique() == b.unique() && a.columns().size() == b.columns().size()
-                && a.columns().stream().map(IndexComparator::norm).toList()
-                        .equals(b.columns().stream().map(IndexComparator::norm).toList());
+        return a.unique() == b.unique() && (a.columns().equals(b.columns())
+                || a.columns().stream().map(IndexComparator::norm).toList()
+                        .equals(b.columns().stream().map(IndexComparator::norm).toList()));
     }
 
     private static String norm(String column) {
-        String c = column.strip().replaceAll("\\s+", " ").replace("\"", "");
+        String c = BLANKS.matcher(column.strip()).replaceAll(" ").replace("\"", "");
         c = c.endsWith(" ASC") || c.endsWith(" asc") ? c.substring(0, c.length() - 4) : c;
         return Objects.requireNonNull(c).toLowerCase(Locale.ROOT);
     }

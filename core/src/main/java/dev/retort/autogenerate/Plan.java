@@ -69,6 +69,11 @@ final class Plan {
             alterColumns.computeIfAbsent(column, c -> new ArrayList<>()).add(op);
         }
 
+        /** An alteration of a column that must run before its others. */
+        void alterFirst(String column, Op op) {
+            alterColumns.computeIfAbsent(column, c -> new ArrayList<>()).add(0, op);
+        }
+
         void addTo(List<Op> out) {
             out.addAll(dropConstraints);
             out.addAll(renameColumns);

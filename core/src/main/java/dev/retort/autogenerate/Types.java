@@ -23,14 +23,21 @@ final class Types {
     private Types() {
     }
 
+    // compiled once: comparing 1,000 tables normalizes some 20,000 types
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+    private static final Pattern OPEN = Pattern.compile("\\s*\\(\\s*");
+    private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
+    private static final Pattern CLOSE = Pattern.compile("\\s*\\)");
+
     /** Lower case, single blanks, no blanks inside parentheses, no quotes. */
     static String normalize(String type) {
-        String t = type.strip().toLowerCase(Locale.ROOT).replace("\"", "").replaceAll("\\s+", " ");
-        return t.replaceAll("\\s*\\(\\s*", "(").replaceAll("\\s*,\\s*", ",").replaceAll("\\s*\\)", ")");
+        String t = BLANKS.matcher(type.strip().toLowerCase(Locale.ROOT).replace("\"", "")).replaceAll(" ");
+        return CLOSE.matcher(COMMA.matcher(OPEN.matcher(t).replaceAll("(")).replaceAll(",")).replaceAll(")");
     }
 
     static boolean same(String a, String b) {
-        return normalize(a).equals(normalize(b));
+        // both sides are canonical, so an unchanged column's types are usually the very same text
+        return a.equals(b) || normalize(a).equals(normalize(b));
     }
 
     /** The type as Alembic's log shows one: upper case, {@code VARCHAR(50)}. */

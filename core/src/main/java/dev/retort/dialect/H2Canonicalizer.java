@@ -2,6 +2,7 @@ package dev.retort.dialect;
 
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
@@ -41,10 +42,13 @@ final class H2Canonicalizer {
     Schema canonicalize(Connection connection, Schema target, SchemaScope scope) throws SQLException {
         Schema folded = fold(target);
         String prefix = "RETORT_CANON_" + SCRATCH.incrementAndGet() + "_";
+        // a domain can't be made in scratch (CREATE DOMAIN commits): its columns stand in as the domain's VARCHAR
+        Map<String, EnumType> domains = new HashMap<>();
+        folded.enumTypes().forEach(e -> domains.put(e.qualifiedName(), e));
         Map<String, String[]> columns = new LinkedHashMap<>();
         for (Table table : folded.tables()) {
             for (Column c : table.columns()) {
-                columns.putIfAbsent(key(c), new String[] {c.type(), c.defaultExpression()});
+                columns.putIfAbsent(key(c), new String[] {scratchType(c, domains), c.defaultExpression()});
             }
         }
         List<String> names = new ArrayList<>();
@@ -69,9 +73,10 @@ final class H2Canonicalizer {
                     .toUpperCase(Locale.ROOT);
             List<String> parts = new ArrayList<>();
             table.columns().stream().filter(c -> all.contains(c.name().toUpperCase(Locale.ROOT)))
-                    .forEach(c -> parts.add(quote(c.name()) + " " + c.type()));
+                    .forEach(c -> parts.add(quote(c.name()) + " " + scratchType(c, domains)));
             for (int k = 0; k < table.checks().size(); k++) {
-                parts.add("CONSTRAINT K" + k + " CHECK (" + table.checks().get(k).expression() + ")");
+                // constraint names are unique in a schema, the session's temporary tables' schema included
+                parts.add("CONSTRAINT " + name + "_" + k + " CHECK (" + table.checks().get(k).expression() + ")");
             }
             ddl.add(scratchTable(name, parts));
         }
@@ -90,18 +95,20 @@ final class H2Canonicalizer {
         Map<Table, Map<String, String>> checks = new HashMap<>();
         for (int t = 0; t < checkTables.size(); t++) {
             Map<String, String> stored = new HashMap<>();
-            byName.get(prefix + "K" + t).checks().forEach(k -> stored.put(k.name(), k.expression()));
+            byName.get(prefix + "K" + t).checks().forEach(k -> stored.put(k.name().substring(k.name().lastIndexOf('_')
+                    + 1), k.expression()));
             checks.put(checkTables.get(t), stored);
         }
         List<Table> tables = new ArrayList<>();
         for (Table table : folded.tables()) {
             List<Column> cols = table.columns().stream().map(c -> {
                 Column s = canonical.get(key(c));
-                return new Column(c.name(), s.type(), c.nullable(), s.defaultExpression(), c.identity(), c.comment());
+                String type = domains.containsKey(c.type()) ? c.type() : s.type();
+                return new Column(c.name(), type, c.nullable(), s.defaultExpression(), c.identity(), c.comment());
             }).toList();
             List<CheckConstraint> ks = new ArrayList<>();
             for (int k = 0; k < table.checks().size(); k++) {
-                ks.add(new CheckConstraint(table.checks().get(k).name(), checks.get(table).get("K" + k)));
+                ks.add(new CheckConstraint(table.checks().get(k).name(), checks.get(table).get(String.valueOf(k))));
             }
             tables.add(new Table(table.schema(), table.name(), cols, table.primaryKey(), table.uniqueConstraints(),
                     table.indexes(), table.foreignKeys(), ks, table.comment()));
@@ -141,17 +148,35 @@ final class H2Canonicalizer {
         return c.type() + '\u0000' + c.defaultExpression();
     }
 
-    /** Unquoted names as H2 stores them: upper case. */
-    static Schema fold(Schema s) {
-        List<Table> tables = s.tables().stream().map(H2Canonicalizer::fold).toList();
-        List<Sequence> sequences = s.sequences().stream().map(q -> new Sequence(name(q.schema()), name(q.name()),
-                q.start(), q.increment())).toList();
-        return new Schema(tables, s.enumTypes(), sequences, s.casts());
+    /** The type of a column in scratch: a domain's stand-in, or its own. */
+    private static String scratchType(Column c, Map<String, EnumType> domains) {
+        EnumType domain = domains.get(c.type());
+        return domain == null ? c.type() : domainType(domain);
     }
 
-    private static Table fold(Table t) {
-        List<Column> columns = t.columns().stream().map(c -> new Column(name(c.name()), c.type(), c.nullable(),
-                c.defaultExpression(), c.identity(), c.comment())).toList();
+    /** The type of the domain {@link H2Ddl} makes a named enum type: {@code VARCHAR} as long as the longest label. */
+    private static String domainType(EnumType type) {
+        return "VARCHAR(" + type.labels().stream().mapToInt(String::length).max().orElse(1) + ")";
+    }
+
+    /** Unquoted names as H2 stores them: upper case; a column of a named enum type names it so too. */
+    static Schema fold(Schema s) {
+        List<EnumType> enumTypes = s.enumTypes().stream().map(e -> new EnumType(name(e.schema()), name(e.name()),
+                e.labels())).toList();
+        Map<String, String> domains = new HashMap<>();
+        for (int i = 0; i < enumTypes.size(); i++) {
+            domains.put(s.enumTypes().get(i).qualifiedName(), enumTypes.get(i).qualifiedName());
+        }
+        List<Table> tables = s.tables().stream().map(t -> fold(t, domains)).toList();
+        List<Sequence> sequences = s.sequences().stream().map(q -> new Sequence(name(q.schema()), name(q.name()),
+                q.start(), q.increment())).toList();
+        return new Schema(tables, enumTypes, sequences, s.casts());
+    }
+
+    private static Table fold(Table t, Map<String, String> domains) {
+        List<Column> columns = t.columns().stream().map(c -> new Column(name(c.name()),
+                domains.getOrDefault(c.type(), c.type()), c.nullable(), c.defaultExpression(), c.identity(),
+                c.comment())).toList();
         PrimaryKey pk = t.primaryKey() == null ? null
                 : new PrimaryKey(name(t.primaryKey().name()), names(t.primaryKey().columns()));
         List<UniqueConstraint> uniques = t.uniqueConstraints().stream()

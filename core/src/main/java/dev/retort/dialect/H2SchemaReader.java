@@ -4,6 +4,7 @@ import static dev.retort.dialect.CatalogQuery.query;
 
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.ForeignKey.ReferentialAction;
 import dev.retort.schema.Index;
@@ -21,11 +22,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads an H2 2.x schema from {@code INFORMATION_SCHEMA} with four bulk queries: columns, constraints, indexes,
- * sequences. Types come back as H2 names them ({@code CHARACTER VARYING(255)}, {@code NUMERIC(19, 4)},
+ * Reads an H2 2.x schema from {@code INFORMATION_SCHEMA} with five bulk queries: columns, constraints, indexes,
+ * sequences, domains. A domain checked {@code VALUE IN(…)} is a named enum type (Hibernate's named enums on H2), and
+ * a column of a domain has the domain's name as its type. Other types come back as H2 names them ({@code CHARACTER VARYING(255)}, {@code NUMERIC(19, 4)},
  * {@code TIMESTAMP(6) WITH TIME ZONE}, {@code ENUM('A', 'B')}, {@code INTEGER ARRAY}), defaults and checks as H2
  * prints them ({@code "STATUS" IN('A', 'B')}). Names H2 made up for unnamed constraints ({@code CONSTRAINT_1F}) change
  * from one database to the next, so they come back as {@code null}. Globs and ignored tables match regardless of case,
@@ -80,7 +83,7 @@ final class H2SchemaReader {
             + " CASE WHEN c.DATA_TYPE = 'ENUM' THEN (SELECT LISTAGG('''' || REPLACE(v.VALUE_NAME, '''', '''''') || '''',"
             + " ', ') WITHIN GROUP (ORDER BY v.VALUE_ORDINAL) FROM INFORMATION_SCHEMA.ENUM_VALUES v"
             + " WHERE v.OBJECT_SCHEMA = c.TABLE_SCHEMA AND v.OBJECT_NAME = c.TABLE_NAME AND v.OBJECT_TYPE = 'TABLE'"
-            + " AND v.ENUM_IDENTIFIER = c.DTD_IDENTIFIER) END"
+            + " AND v.ENUM_IDENTIFIER = c.DTD_IDENTIFIER) END, c.DOMAIN_SCHEMA, c.DOMAIN_NAME"
             + " FROM INFORMATION_SCHEMA.TABLES t LEFT JOIN INFORMATION_SCHEMA.COLUMNS c"
             + " ON c.TABLE_SCHEMA = t.TABLE_SCHEMA AND c.TABLE_NAME = t.TABLE_NAME AND c.IS_GENERATED = 'NEVER'"
             + " LEFT JOIN INFORMATION_SCHEMA.ELEMENT_TYPES e ON e.OBJECT_SCHEMA = c.TABLE_SCHEMA"
@@ -115,6 +118,16 @@ final class H2SchemaReader {
     private static final String SEQUENCES = "SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME, START_VALUE, INCREMENT"
             + " FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA = ANY(?) ORDER BY 1, 2";
 
+    // a domain with one check VALUE IN(…) is a named enum type, as Hibernate makes one on H2
+    private static final String DOMAINS = "SELECT d.DOMAIN_SCHEMA, d.DOMAIN_NAME, MIN(cc.CHECK_CLAUSE), COUNT(cc.CHECK_CLAUSE)"
+            + " FROM INFORMATION_SCHEMA.DOMAINS d LEFT JOIN INFORMATION_SCHEMA.DOMAIN_CONSTRAINTS dc"
+            + " ON dc.DOMAIN_SCHEMA = d.DOMAIN_SCHEMA AND dc.DOMAIN_NAME = d.DOMAIN_NAME"
+            + " LEFT JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS cc ON cc.CONSTRAINT_SCHEMA = dc.CONSTRAINT_SCHEMA"
+            + " AND cc.CONSTRAINT_NAME = dc.CONSTRAINT_NAME WHERE d.DOMAIN_SCHEMA = ANY(?)"
+            + " GROUP BY d.DOMAIN_SCHEMA, d.DOMAIN_NAME ORDER BY 1, 2";
+    private static final Pattern ENUM_CHECK = Pattern.compile("VALUE IN\\((.*)\\)", Pattern.DOTALL);
+    private static final Pattern LITERAL = Pattern.compile("'((?:[^']|'')*)'");
+
     private final String defaultSchema;
 
     H2SchemaReader(String defaultSchema) {
@@ -126,7 +139,19 @@ final class H2SchemaReader {
         List<Sequence> sequences = new ArrayList<>();
         query(connection, SEQUENCES, List.of((Object) scope.schemas().toArray(String[]::new)), rs -> sequences.add(
                 new Sequence(schema(rs.getString(1)), rs.getString(2), rs.getLong(3), rs.getLong(4))));
-        return new Schema(tables, List.of(), sequences, List.of());
+        List<EnumType> enumTypes = new ArrayList<>();
+        query(connection, DOMAINS, List.of((Object) scope.schemas().toArray(String[]::new)), rs -> {
+            Matcher check = ENUM_CHECK.matcher(rs.getInt(4) == 1 ? rs.getString(3) : "");
+            if (check.matches()) {
+                List<String> labels = new ArrayList<>();
+                Matcher literal = LITERAL.matcher(check.group(1));
+                while (literal.find()) {
+                    labels.add(literal.group(1).replace("''", "'"));
+                }
+                enumTypes.add(new EnumType(schema(rs.getString(1)), rs.getString(2), labels));
+            }
+        });
+        return new Schema(tables, enumTypes, sequences, List.of());
     }
 
     List<Table> tables(Connection connection, TableFilter filter) throws SQLException {
@@ -144,7 +169,10 @@ final class H2SchemaReader {
             if (rs.getString(4) != null) {
                 String type = type(rs.getString(5), rs.getObject(6), rs.getObject(7), rs.getObject(8),
                         rs.getObject(9), rs.getString(20));
-                if (rs.getString(5).equals("ARRAY")) {
+                if (rs.getString(22) != null) {
+                    String domainSchema = schema(rs.getString(21));
+                    type = domainSchema == null ? rs.getString(22) : domainSchema + "." + rs.getString(22);
+                } else if (rs.getString(5).equals("ARRAY")) {
                     type = type(rs.getString(15), rs.getObject(16), rs.getObject(17), rs.getObject(18),
                             rs.getObject(19), null) + " ARRAY";
                 }

@@ -2,8 +2,12 @@ package dev.retort.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retort.ops.CreateEnumType;
+import dev.retort.ops.CreateTable;
+import dev.retort.ops.DropEnumType;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.ForeignKey.ReferentialAction;
 import dev.retort.schema.Index;
@@ -180,6 +184,65 @@ class H2SchemaReaderTests {
             rs.next();
             assertThat(rs.getInt(1)).isZero();
         }
+    }
+
+    @Test
+    void aDomainCheckedAgainstLabelsIsANamedEnumTypeAndItsColumnsNameIt() throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("create domain ORDERSTATUS as varchar(9) check (value in ('CANCELLED','PLACED','it''s'))");
+            st.execute("create domain POSITIVE as integer check (value > 0)");
+            st.execute("create table purchase (id bigint primary key, status ORDERSTATUS default 'PLACED',"
+                    + " quantity POSITIVE)");
+        }
+
+        Schema schema = dialect.readSchema(connection, SCOPE);
+
+        assertThat(schema.enumTypes()).containsExactly(
+                new EnumType(null, "ORDERSTATUS", List.of("CANCELLED", "PLACED", "it's")));
+        assertThat(schema.table(null, "PURCHASE").orElseThrow().columns()).containsExactly(
+                Column.of("ID", "BIGINT", false),
+                new Column("STATUS", "ORDERSTATUS", true, "'PLACED'", null, null),
+                Column.of("QUANTITY", "POSITIVE", true));
+    }
+
+    @Test
+    void aTargetWithANamedEnumAndChecksOnSeveralTablesCanonicalizesBeforeTheDomainExists() throws SQLException {
+        EnumType orderStatus = new EnumType(null, "orderstatus", List.of("CANCELLED", "PLACED"));
+        Table purchase = new Table(null, "purchase", List.of(Column.of("id", "bigint", false),
+                new Column("status", "orderstatus", false, "'PLACED'", null, null),
+                Column.of("quantity", "integer", true)), new PrimaryKey(null, List.of("id")), List.of(), List.of(),
+                List.of(), List.of(new CheckConstraint(null, "quantity > 0"),
+                        new CheckConstraint("ck_purchase_quantity", "quantity < 1000")), null);
+        Table refund = new Table(null, "refund", List.of(Column.of("amount", "integer", true),
+                Column.of("status", "orderstatus", true)), null, List.of(), List.of(), List.of(),
+                List.of(new CheckConstraint(null, "amount >= 0")), null);
+        Schema target = new Schema(List.of(purchase, refund), List.of(orderStatus), List.of(), List.of());
+
+        Schema canonical = dialect.canonicalize(connection, target, SCOPE);
+        List<String> ddl = new ArrayList<>(dialect.ddl().statements(new CreateEnumType(orderStatus)));
+        ddl.addAll(dialect.ddl().statements(new CreateTable(purchase)));
+        ddl.addAll(dialect.ddl().statements(new CreateTable(refund)));
+        try (Statement st = connection.createStatement()) {
+            for (String sql : ddl) {
+                st.execute(sql);
+            }
+        }
+        Schema live = dialect.readSchema(connection, SCOPE);
+
+        assertThat(ddl.get(0)).isEqualTo("CREATE DOMAIN orderstatus AS VARCHAR(9) CHECK (VALUE IN ('CANCELLED',"
+                + " 'PLACED'))");
+        assertThat(dialect.ddl().statements(new DropEnumType(orderStatus)))
+                .containsExactly("DROP DOMAIN orderstatus CASCADE");
+        assertThat(canonical.enumTypes()).isEqualTo(live.enumTypes());
+        for (String table : List.of("PURCHASE", "REFUND")) {
+            Table ours = canonical.table(null, table).orElseThrow();
+            Table theirs = live.table(null, table).orElseThrow();
+            assertThat(ours.columns()).isEqualTo(theirs.columns());
+            assertThat(ours.checks()).containsExactlyInAnyOrderElementsOf(theirs.checks());
+        }
+        assertThat(canonical.table(null, "PURCHASE").orElseThrow().checks()).containsExactly(
+                new CheckConstraint(null, "\"QUANTITY\" > 0"),
+                new CheckConstraint("CK_PURCHASE_QUANTITY", "\"QUANTITY\" < 1000"));
     }
 
     private List<String> tables() throws SQLException {

@@ -71,15 +71,24 @@ final class RichModel {
 
     /** Hibernate's own create script for this mapping, one statement per line. */
     static List<String> createScript(Metadata metadata) {
+        return script(metadata, "create");
+    }
+
+    /** What Hibernate's own {@code update} would run against the metadata's database, one statement per line. */
+    static List<String> updateScript(Metadata metadata) {
+        return script(metadata, "update");
+    }
+
+    private static List<String> script(Metadata metadata, String action) {
         StringWriter script = new StringWriter();
         Map<String, Object> settings = new HashMap<>();
         settings.put(SchemaToolingSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none");
-        settings.put(SchemaToolingSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION, "create");
+        settings.put(SchemaToolingSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION, action);
         settings.put(SchemaToolingSettings.JAKARTA_HBM2DDL_SCRIPTS_CREATE_TARGET, script);
         settings.put(SchemaToolingSettings.HBM2DDL_DELIMITER, ";");
         settings.put(JdbcSettings.FORMAT_SQL, false);
         ServiceRegistry registry = ((MetadataImplementor) metadata).getMetadataBuildingOptions().getServiceRegistry();
-        SchemaManagementToolCoordinator.process(metadata, registry, settings, action -> { });
+        SchemaManagementToolCoordinator.process(metadata, registry, settings, a -> { });
         return script.toString().lines().filter(l -> !l.isBlank()).toList();
     }
 }
