@@ -1,6 +1,7 @@
 package dev.retort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
@@ -235,6 +236,34 @@ class H2AutogenerateTests {
             }
             assertThat(rows).containsExactly("1 DONE", "VALUE IN('DONE', 'NEW')");
         }
+    }
+
+    @Test
+    void aForeignKeyDeclaredRestrictIsTheSameAsNoActionOnH2() throws Exception {
+        // H2 behaves the same for both; 2.3 reports a key declared without an action as RESTRICT, 2.4 as NO ACTION
+        execute("CREATE TABLE account (id BIGINT PRIMARY KEY)",
+                "CREATE TABLE job (id BIGINT PRIMARY KEY, account_id BIGINT, CONSTRAINT fk_job_account FOREIGN KEY"
+                        + " (account_id) REFERENCES account (id) ON DELETE RESTRICT ON UPDATE RESTRICT)");
+        Table account = new Table(null, "account", List.of(Column.of("id", "bigint", false)),
+                new PrimaryKey(null, List.of("id")), List.of(), List.of(), List.of(), List.of(), null);
+        Table job = new Table(null, "job", List.of(Column.of("id", "bigint", false),
+                Column.of("account_id", "bigint", true)), new PrimaryKey(null, List.of("id")), List.of(), List.of(),
+                List.of(new ForeignKey("fk_job_account", List.of("account_id"), null, "account", List.of("id"),
+                        ForeignKey.ReferentialAction.NO_ACTION, ForeignKey.ReferentialAction.NO_ACTION)), List.of(),
+                null);
+        Schema target = new Schema(List.of(account, job), List.of(), List.of(), List.of());
+
+        retort(target).check(AutogenerateOptions.defaults());
+
+        Table cascading = new Table(null, "job", job.columns(), job.primaryKey(), List.of(), List.of(),
+                List.of(new ForeignKey("fk_job_account", List.of("account_id"), null, "account", List.of("id"),
+                        ForeignKey.ReferentialAction.CASCADE, ForeignKey.ReferentialAction.NO_ACTION)), List.of(),
+                null);
+        assertThatThrownBy(() -> retort(new Schema(List.of(account, cascading), List.of(), List.of(), List.of()))
+                .check(AutogenerateOptions.defaults())).hasMessage("""
+                        New upgrade operations detected:
+                          removed foreign key (ACCOUNT_ID)(ID) on table JOB
+                          added foreign key (ACCOUNT_ID)(ID) on table JOB""");
     }
 
     private void execute(String... statements) throws Exception {

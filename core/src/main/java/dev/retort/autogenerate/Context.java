@@ -4,6 +4,7 @@ import dev.retort.ops.EnumColumn;
 import dev.retort.schema.Cast;
 import dev.retort.schema.Column;
 import dev.retort.schema.EnumType;
+import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
 import java.util.ArrayList;
@@ -41,6 +42,11 @@ final class Context {
     boolean sameType(String a, String b) {
         return Types.same(a, b) || options.dialect() != null && options.dialect().sameType(Types.normalize(a),
                 Types.normalize(b));
+    }
+
+    /** Whether two referential actions behave the same, by the dialect's facts when there is one. */
+    boolean sameAction(ForeignKey.ReferentialAction a, ForeignKey.ReferentialAction b) {
+        return a == b || options.dialect() != null && options.dialect().sameAction(a, b);
     }
 
     /** Whether a dropped column of one type and an added one of the other could be one column renamed. */

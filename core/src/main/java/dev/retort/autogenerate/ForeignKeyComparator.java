@@ -49,7 +49,7 @@ final class ForeignKeyComparator {
         String lTable = renamedTo(ctx, Context.key(l.referencedSchema(), l.referencedTable()));
         return l.columns().equals(t.columns()) && lTable.equals(Context.key(t.referencedSchema(), t.referencedTable()))
                 && (t.referencedColumns().isEmpty() || l.referencedColumns().equals(t.referencedColumns()))
-                && l.onDelete() == t.onDelete() && l.onUpdate() == t.onUpdate();
+                && ctx.sameAction(l.onDelete(), t.onDelete()) && ctx.sameAction(l.onUpdate(), t.onUpdate());
     }
 
     /** A live foreign key to a table renamed in this revision points at the renamed table afterwards. */

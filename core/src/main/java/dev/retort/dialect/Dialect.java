@@ -1,5 +1,6 @@
 package dev.retort.dialect;
 
+import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Schema;
 import dev.retort.schema.SchemaScope;
 import java.sql.Connection;
@@ -179,6 +180,15 @@ public interface Dialect {
      */
     default boolean sameType(String type, String otherType) {
         return type.equalsIgnoreCase(otherType);
+    }
+
+    /**
+     * Whether two referential actions of a foreign key behave the same on this database. On H2 {@code RESTRICT} and
+     * {@code NO ACTION} do (it defers nothing), and H2 2.3 reports a key declared without an action as
+     * {@code RESTRICT} where 2.4 says {@code NO ACTION}.
+     */
+    default boolean sameAction(ForeignKey.ReferentialAction action, ForeignKey.ReferentialAction other) {
+        return action == other;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.retort.dialect;
 
+import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Schema;
 import dev.retort.schema.SchemaScope;
 import java.sql.Connection;
@@ -20,6 +21,16 @@ public final class H2Dialect implements Dialect {
     private static final int LOCK_TIMEOUT = 50200;
 
     private final H2Canonicalizer canonicalizer = new H2Canonicalizer();
+
+    @Override
+    public boolean sameAction(ForeignKey.ReferentialAction action, ForeignKey.ReferentialAction other) {
+        return restrictAsNoAction(action) == restrictAsNoAction(other);
+    }
+
+    private static ForeignKey.ReferentialAction restrictAsNoAction(ForeignKey.ReferentialAction action) {
+        return action == null || action == ForeignKey.ReferentialAction.RESTRICT ? ForeignKey.ReferentialAction.NO_ACTION
+                : action;
+    }
 
     @Override
     public String name() {
