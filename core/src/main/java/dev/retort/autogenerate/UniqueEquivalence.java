@@ -55,7 +55,7 @@ final class UniqueEquivalence {
 
     private static boolean nameFits(Table table, String targetName, String liveName, List<String> columns) {
         return targetName == null || targetName.equals(liveName)
-                || targetName.equals(table.name() + "_" + String.join("_", columns) + "_key");
+                || targetName.equals(UniqueConstraintComparator.defaultName(table, columns));
     }
 
     /** The index's columns when it is on plain columns in ascending order, else an empty list. */

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +81,7 @@ record SchemaSnapshot(SortedSet<String> objects) {
      * schema, so these are not compared.
      */
     private static Set<String> h2GeneratedIndexes(Connection connection, String schema) throws SQLException {
-        Set<String> out = new java.util.HashSet<>();
+        Set<String> out = new HashSet<>();
         try (PreparedStatement st = connection.prepareStatement(
                 "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE IS_GENERATED AND TABLE_SCHEMA = ?")) {
             st.setString(1, schema);
