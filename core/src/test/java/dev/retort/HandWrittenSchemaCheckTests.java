@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code check} against a schema written by hand, the way our users' revisions (and the demo's) write it, with a
  * target spelled the way Hibernate writes the same thing: {@code timestamptz} against
- * {@code timestamp(6) with time zone}, a named check against Hibernate's unnamed one, a unique index against a unique
- * constraint. None of these is a change; a real difference next to them still is.
+ * {@code timestamp(6) with time zone}, a named check against Hibernate's unnamed one (on one column or on several,
+ * which PostgreSQL would name {@code <table>_check}), a unique index against a unique constraint. None of these is a change; a real difference next to them still is.
  */
 class HandWrittenSchemaCheckTests {
 
@@ -48,7 +48,8 @@ class HandWrittenSchemaCheckTests {
                     created_at TIMESTAMPTZ NOT NULL,
                     seen_at TIME,
                     CONSTRAINT uq_worker_name UNIQUE (name),
-                    CONSTRAINT ck_worker_state CHECK (state IN ('queued', 'running', 'failed'))
+                    CONSTRAINT ck_worker_state CHECK (state IN ('queued', 'running', 'failed')),
+                    CONSTRAINT ck_worker_seen CHECK (seen_at IS NULL OR hostname IS NOT NULL)
                 );
                 CREATE UNIQUE INDEX uq_worker_hostname ON worker (hostname)""");
     }
@@ -69,7 +70,8 @@ class HandWrittenSchemaCheckTests {
                 Column.of("created_at", "timestamp(6) with time zone", false),
                 Column.of("seen_at", "time(6)", true)),
                 new PrimaryKey(null, List.of("id")), uniques, List.of(), List.of(),
-                List.of(new CheckConstraint(null, stateCheck)), null);
+                List.of(new CheckConstraint(null, stateCheck),
+                        new CheckConstraint(null, "seen_at is null or hostname is not null")), null);
         return new Schema(List.of(worker), List.of(new EnumType(null, "worker_status",
                 List.of("busy", "idle", "offline"))), List.of(), List.of());
     }
@@ -90,6 +92,31 @@ class HandWrittenSchemaCheckTests {
                 new UniqueConstraint("uq_worker_name", List.of("name")),
                 new UniqueConstraint(null, List.of("hostname"))))).check(AutogenerateOptions.defaults()))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aHandNamedCheckMatchesOneWhoseDefaultNamePostgresqlWouldCut() throws SQLException {
+        String table = "sensor_reading_calibrated_against_the_reference_station";
+        db.execute("CREATE TABLE " + table + " (reading_in_thousandths_of_a_unit INTEGER NOT NULL,"
+                + " CONSTRAINT ck_reading CHECK (reading_in_thousandths_of_a_unit >= 0))");
+        Schema hibernate = hibernate("state in ('queued','running','failed')", UNIQUES);
+        Table worker = hibernate.tables().get(0);
+        List<EnumType> enums = hibernate.enumTypes();
+        Table readings = readings(table, "reading_in_thousandths_of_a_unit>=0");
+        assertThatCode(() -> retort(new Schema(List.of(worker, readings), enums, List.of(), List.of()))
+                .check(AutogenerateOptions.defaults())).doesNotThrowAnyException();
+        Table changed = readings(table, "reading_in_thousandths_of_a_unit>0");
+        assertThatThrownBy(() -> retort(new Schema(List.of(worker, changed), enums, List.of(), List.of()))
+                .check(AutogenerateOptions.defaults()))
+                .hasMessage("New upgrade operations detected:\n"
+                        + "  added check constraint 'sensor_reading_calibrated_ag_reading_in_thousandths_of_a__check'"
+                        + " on table '" + table + "'\n"
+                        + "  removed check constraint 'ck_reading' on table '" + table + "'");
+    }
+
+    private static Table readings(String table, String check) {
+        return new Table(null, table, List.of(Column.of("reading_in_thousandths_of_a_unit", "integer", false)), null,
+                List.of(), List.of(), List.of(), List.of(new CheckConstraint(null, check)), null);
     }
 
     @Test

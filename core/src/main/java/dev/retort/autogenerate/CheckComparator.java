@@ -31,7 +31,7 @@ final class CheckComparator {
                     : same(c.expression(), t.expression())).findFirst().orElse(null);
             if (l != null && same(l.expression(), t.expression())) {
                 unmatched.remove(l);
-            } else if (l == null && defaultName(target, t).equals(t.name())) {
+            } else if (l == null && databaseNamed(ctx, target, t)) {
                 byExpression.add(t);
             } else {
                 missing.add(t);
@@ -134,7 +134,22 @@ final class CheckComparator {
         return depth == 0;
     }
 
-    /** PostgreSQL's name for an unnamed check: {@code <table>_<first column it mentions>_check}. */
+    /**
+     * Whether the target check carries the name the database gives an unnamed one (as the dialect names the
+     * model's unnamed checks), so that a hand-named live check with the same expression is the same check.
+     */
+    private static boolean databaseNamed(Context ctx, Table table, CheckConstraint check) {
+        String name = check.name();
+        if (name == null) {
+            return false;
+        }
+        String dialects = ctx.defaultCheckName(table, check);
+        return name.equals(defaultName(table, check)) || dialects != null
+                && (name.equals(dialects) || name.startsWith(dialects) && name.substring(dialects.length())
+                        .chars().allMatch(Character::isDigit));
+    }
+
+    /** The name for an unnamed check without a dialect: {@code <table>_<first column it mentions>_check}. */
     private static String defaultName(Table table, CheckConstraint check) {
         String first = null;
         int at = Integer.MAX_VALUE;

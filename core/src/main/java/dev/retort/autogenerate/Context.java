@@ -2,6 +2,7 @@ package dev.retort.autogenerate;
 
 import dev.retort.ops.EnumColumn;
 import dev.retort.schema.Cast;
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
@@ -47,6 +48,11 @@ final class Context {
     /** Whether two referential actions behave the same, by the dialect's facts when there is one. */
     boolean sameAction(ForeignKey.ReferentialAction a, ForeignKey.ReferentialAction b) {
         return a == b || options.dialect() != null && options.dialect().sameAction(a, b);
+    }
+
+    /** The name the database gives the check when created without one; {@code null} without a dialect. */
+    String defaultCheckName(Table table, CheckConstraint check) {
+        return options.dialect() != null ? options.dialect().defaultCheckName(table, check) : null;
     }
 
     /** Whether a dropped column of one type and an added one of the other could be one column renamed. */

@@ -1,8 +1,10 @@
 package dev.retort.dialect;
 
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Schema;
 import dev.retort.schema.SchemaScope;
+import dev.retort.schema.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -189,6 +191,15 @@ public interface Dialect {
      */
     default boolean sameAction(ForeignKey.ReferentialAction action, ForeignKey.ReferentialAction other) {
         return action == other;
+    }
+
+    /**
+     * The name this database gives a check constraint on the table created without a name, or {@code null} when
+     * the dialect doesn't know it. On PostgreSQL {@code <table>_<column>_check}, or {@code <table>_check} when the
+     * check uses several columns, cut to 63 bytes; a second such check on the same column gets a number after it.
+     */
+    default String defaultCheckName(Table table, CheckConstraint check) {
+        return null;
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.retort.dialect;
 
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Schema;
 import dev.retort.schema.SchemaScope;
+import dev.retort.schema.Table;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -93,6 +95,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public boolean sameType(String type, String otherType) {
         return withoutFullPrecision(type).equalsIgnoreCase(withoutFullPrecision(otherType));
+    }
+
+    @Override
+    public String defaultCheckName(Table table, CheckConstraint check) {
+        return PostgresNames.defaultCheckName(table, check);
     }
 
     /** {@code timestamp(6) …}/{@code time(6) …} as {@code timestamp …}: six digits is all either keeps. */

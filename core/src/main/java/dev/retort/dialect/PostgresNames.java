@@ -54,12 +54,21 @@ final class PostgresNames {
                 checks.add(c);
                 continue;
             }
-            Set<String> columns = columnsOf(c.expression(), table.columns());
-            String column = columns.size() == 1 ? columns.iterator().next() : null;
-            checks.add(new CheckConstraint(choose(table.name(), column, "check", used), c.expression()));
+            checks.add(new CheckConstraint(choose(table.name(), checkColumn(table, c), "check", used), c.expression()));
         }
         return new Table(table.schema(), table.name(), table.columns(), pk, uniques, table.indexes(), foreignKeys,
                 checks, table.comment());
+    }
+
+    /** The name PostgreSQL gives the check when it is the table's first unnamed one on its column. */
+    static String defaultCheckName(Table table, CheckConstraint check) {
+        return make(table.name(), checkColumn(table, check), "check");
+    }
+
+    /** The column a check's default name carries: the only one it uses, else none. */
+    private static String checkColumn(Table table, CheckConstraint check) {
+        Set<String> columns = columnsOf(check.expression(), table.columns());
+        return columns.size() == 1 ? columns.iterator().next() : null;
     }
 
     /** The table's columns a stored check expression mentions (literals and casts set aside). */
