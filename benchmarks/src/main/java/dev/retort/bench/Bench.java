@@ -985,8 +985,8 @@ public final class Bench {
 
     /**
      * {@code java -jar retort-demo.jar migrations current} against the standalone CLI's {@code current} on the
-     * same database (the demo's revisions, at head), and the floor: the CLI's main class run straight from the
-     * application jar, with no Spring at all.
+     * same database (the demo's revisions, at head), and two floors: the CLI's main class run straight from the
+     * application jar, with no Spring at all; and the same after reading the configuration ({@link ConfigReadFloor}).
      */
     private void command() {
         if (!Files.isRegularFile(demoJar)) {
@@ -997,6 +997,8 @@ public final class Bench {
             metric("command.app.process", "`java -jar retort-demo.jar migrations current`: whole process");
             metric("command.cli.process", "`java -jar retort.jar current` (standalone CLI): whole process");
             metric("command.floor.process", "CLI main class from the application jar (no Spring): whole process");
+            metric("command.config.process", "the same, after reading the configuration with Spring Boot's ConfigData"
+                    + " (no SpringApplication): whole process");
             String url = url(COMMAND_DB);
             List<String> datasource = List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
                     "--spring.datasource.password=" + password);
@@ -1026,6 +1028,14 @@ public final class Bench {
                 command.addAll(cliArgs);
                 into.add("command.floor.process", commandRun(command).wallMs());
             });
+            variants.put("config-read floor", into -> {
+                List<String> command = new ArrayList<>(List.of(javaBin,
+                        "-Dloader.main=dev.retort.bench.ConfigReadFloor", "-Dloader.path=" + classes,
+                        "-cp", demoJar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"));
+                command.addAll(datasource);
+                command.add("current");
+                into.add("command.config.process", commandRun(command).wallMs());
+            });
             interleave("command", variants, rounds(12));
 
             print("## 6. Command mode: `java -jar app.jar migrations current`");
@@ -1034,9 +1044,13 @@ public final class Bench {
                     + " actuator) running `migrations current` against a database at its head, next to the standalone"
                     + " CLI (`retort.jar`, with the demo's scripts on its class path) running `current` on the same"
                     + " database, and the floor: the CLI's main class started from the application jar through"
-                    + " Spring Boot's launcher, without Spring. Whole process, start to exit.");
+                    + " Spring Boot's launcher, without Spring; and the config-read floor: the same after reading the"
+                    + " application's configuration the way Spring Boot reads it (`ConfigData`, no `SpringApplication`,"
+                    + " no logging system), the least any command mode that honours `application.yml` can do."
+                    + " Whole process, start to exit.");
             print("");
-            table(List.of("command.app.process", "command.cli.process", "command.floor.process"));
+            table(List.of("command.app.process", "command.cli.process", "command.floor.process",
+                    "command.config.process"));
         } finally {
             dropDatabase(COMMAND_DB);
         }
@@ -1284,6 +1298,11 @@ public final class Bench {
         ratioLine("check floor / Flyway (whole process)", "check.floor.process", "check.flyway.process");
         ratioLine("bare JDBC one commit / psql -1 (in-process vs process)", "apply.jdbc_single.inproc",
                 "apply.psql.process");
+        ratioLine("command mode's floor: the CLI's main class from the application jar / standalone CLI",
+                "command.floor.process", "command.cli.process");
+        ratioLine("the same after reading the configuration with Spring Boot's ConfigData / standalone CLI",
+                "command.config.process", "command.cli.process");
+        ratioLine("command mode / the config-read floor", "command.app.process", "command.config.process");
         print("");
     }
 
