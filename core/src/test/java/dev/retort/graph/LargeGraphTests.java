@@ -15,16 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Big histories: a 10,000-revision chain moved by relative steps, and a generated history with many branches,
  * merges and dependencies checked the way Alembic's {@code LargeMapTest} checks its large map.
  */
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class LargeGraphTests {
 
     private static final int LENGTH = 10_000;
