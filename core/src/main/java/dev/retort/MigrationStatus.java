@@ -2,6 +2,8 @@ package dev.retort;
 
 import dev.retort.runtime.AuditEntry;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -37,6 +39,17 @@ public record MigrationStatus(List<String> versionRows, List<String> current, Li
                 .toList();
     }
 
+    /**
+     * The revisions whose upgrade failed part-way and left their first statements applied (a revision run outside
+     * a transaction), oldest first; each is also pending, and the next upgrade refuses to run it from the start.
+     */
+    public List<String> partlyApplied() {
+        List<String> partly = new ArrayList<>(history.stream().filter(r -> r.appliedStatements() != null)
+                .map(RevisionInfo::revision).toList());
+        Collections.reverse(partly);
+        return partly;
+    }
+
     /** How many revisions are applied. */
     public long appliedCount() {
         return history.stream().filter(r -> !r.state().equals(RevisionInfo.PENDING)).count();
@@ -50,22 +63,28 @@ public record MigrationStatus(List<String> versionRows, List<String> current, Li
      * @param checksumMatches whether the script still matches the checksum recorded when it ran; {@code false} when
      *        it was edited since, {@code null} when nothing is recorded (pending, stamped, or applied before the
      *        audit log)
+     * @param appliedStatements for a pending revision whose upgrade failed part-way outside a transaction, how many
+     *        of its first statements stayed applied ({@code upgrade --resume} continues after them); else
+     *        {@code null}
+     * @param failedAt when that upgrade failed; else {@code null}
      */
     public record RevisionInfo(String revision, List<String> downRevisions, List<String> branchLabels,
             List<String> dependsOn, String message, String createDate, String script, String state, boolean isHead,
-            Instant appliedAt, Long executionTimeMs, String appliedBy, String checksum, Boolean checksumMatches) {
+            Instant appliedAt, Long executionTimeMs, String appliedBy, String checksum, Boolean checksumMatches,
+            Integer appliedStatements, Instant failedAt) {
 
         public static final String CURRENT = "current";
         public static final String APPLIED = "applied";
         public static final String PENDING = "pending";
 
         static RevisionInfo of(dev.retort.script.RevisionScript script, List<String> labels, String state,
-                boolean isHead, AuditEntry audit, Boolean checksumMatches) {
+                boolean isHead, AuditEntry audit, Boolean checksumMatches, AuditEntry failed) {
             return new RevisionInfo(script.id(), script.revision().downRevisions(), labels,
                     script.revision().dependsOn(), script.message(), script.createDate(),
                     script.source().displayPath(), state, isHead, audit == null ? null : audit.appliedAt(),
                     audit == null ? null : audit.executionTimeMs(), audit == null ? null : audit.appliedBy(),
-                    audit == null ? null : audit.checksum(), checksumMatches);
+                    audit == null ? null : audit.checksum(), checksumMatches,
+                    failed == null ? null : failed.appliedStatements(), failed == null ? null : failed.appliedAt());
         }
     }
 }

@@ -48,7 +48,8 @@ final class StatusCommand {
                     : MigrationStatus.RevisionInfo.PENDING;
             history.add(MigrationStatus.RevisionInfo.of(scripts.script(id), List.copyOf(graph.branchLabels(id)),
                     state, graph.isHead(id), lastApplied.get(id),
-                    audit.checksumRecord(id) == null || !applied.contains(id) ? null : !modified.contains(id)));
+                    audit.checksumRecord(id) == null || !applied.contains(id) ? null : !modified.contains(id),
+                    applied.contains(id) ? null : audit.partlyApplied().get(id)));
         }
         return new MigrationStatus(rows, current, graph.heads(), pending, history);
     }

@@ -2,6 +2,7 @@ package dev.retort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.retort.runtime.MigrationFailedException;
 import dev.retort.test.PostgresDatabase;
@@ -125,6 +126,22 @@ class ResumeTests {
     }
 
     @Test
+    void theStatusNamesThePartlyAppliedRevisionWithWhatStayedAppliedAndWhen() throws SQLException {
+        failOnTheTypo();
+        String failedAt = failedAt();
+
+        MigrationStatus status = retort().status();
+
+        assertThat(status.pending()).containsExactly("o2");
+        assertThat(status.partlyApplied()).containsExactly("o2");
+        assertThat(status.history()).extracting(MigrationStatus.RevisionInfo::revision,
+                MigrationStatus.RevisionInfo::state, MigrationStatus.RevisionInfo::appliedStatements)
+                .containsExactly(tuple("o2", "pending", 1), tuple("o1", "current", null));
+        assertThat(AuditHistory.at(status.history().get(0).failedAt())).isEqualTo(failedAt);
+        assertThat(status.history().get(1).failedAt()).isNull();
+    }
+
+    @Test
     void resumeRunsTheRestAndRecordsTheUpgrade() throws SQLException {
         failOnTheTypo();
         owners("varchar(30)", "date");
@@ -136,6 +153,8 @@ class ResumeTests {
         assertThat(ownersColumns()).containsExactly("id", "nickname", "birth_date", "email");
         assertThat(log()).containsExactly("o1 upgrade", "o2 failed 1", "o2 upgrade");
         assertThat(retort().upgrade("heads").steps()).isEmpty();
+        assertThat(retort().status().partlyApplied()).isEmpty();
+        assertThat(retort().status().history().get(0).appliedStatements()).isNull();
     }
 
     @Test

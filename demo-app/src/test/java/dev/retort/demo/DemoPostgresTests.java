@@ -86,6 +86,7 @@ class DemoPostgresTests {
         assertThat(texts(retort.get("current"))).containsExactly(HEAD);
         assertThat(texts(retort.get("heads"))).containsExactly(HEAD);
         assertThat(texts(retort.get("pending"))).isEmpty();
+        assertThat(texts(retort.get("partlyApplied"))).isEmpty();
         assertThat(retort.get("upToDate").asBoolean()).isTrue();
 
         JsonNode history = retort.get("history");

@@ -59,14 +59,16 @@ public class MigrationsEndpoint {
      * @param versionRows the rows of the version table
      * @param heads the script heads
      * @param pending the revisions {@code upgrade heads} would run, in order
+     * @param partlyApplied the pending revisions whose upgrade failed part-way and left statements applied
      * @param history every revision, newest first
      */
     public record MigrationsDescriptor(List<String> current, List<String> versionRows, List<String> heads,
-            List<String> pending, boolean upToDate, List<RevisionDescriptor> history) {
+            List<String> pending, List<String> partlyApplied, boolean upToDate, List<RevisionDescriptor> history) {
 
         static MigrationsDescriptor of(MigrationStatus status) {
             return new MigrationsDescriptor(status.current(), status.versionRows(), status.heads(), status.pending(),
-                    status.upToDate(), status.history().stream().map(RevisionDescriptor::of).toList());
+                    status.partlyApplied(), status.upToDate(),
+                    status.history().stream().map(RevisionDescriptor::of).toList());
         }
     }
 
@@ -78,15 +80,20 @@ public class MigrationsEndpoint {
      * @param checksumMatches whether the script still matches the checksum recorded when it ran: {@code false} when
      *        it was edited since, {@code null} when nothing was recorded (pending, stamped, or applied before the
      *        audit log)
+     * @param appliedStatements for a pending revision whose upgrade failed part-way outside a transaction, how many
+     *        of its first statements stayed applied; else {@code null}
+     * @param failedAt when that upgrade failed; else {@code null}
      */
     public record RevisionDescriptor(String revision, List<String> downRevisions, List<String> branchLabels,
             List<String> dependsOn, String message, String createDate, String script, String state, boolean isHead,
-            Instant appliedAt, Long executionTimeMs, String appliedBy, Boolean checksumMatches) {
+            Instant appliedAt, Long executionTimeMs, String appliedBy, Boolean checksumMatches,
+            Integer appliedStatements, Instant failedAt) {
 
         static RevisionDescriptor of(MigrationStatus.RevisionInfo info) {
             return new RevisionDescriptor(info.revision(), info.downRevisions(), info.branchLabels(), info.dependsOn(),
                     info.message(), info.createDate(), info.script(), info.state(), info.isHead(), info.appliedAt(),
-                    info.executionTimeMs(), info.appliedBy(), info.checksumMatches());
+                    info.executionTimeMs(), info.appliedBy(), info.checksumMatches(), info.appliedStatements(),
+                    info.failedAt());
         }
     }
 }

@@ -130,6 +130,32 @@ class MigrationsActuatorTests {
     }
 
     @Test
+    void endpointAndHealthShowARevisionWhoseUpgradeFailedPartWay() {
+        runner.withPropertyValues("management.endpoints.web.exposure.include=migrations", "migrations.target=a1")
+                .run(context -> {
+                    // as if another instance's upgrade to a2, run outside a transaction, had failed after its first
+                    // statement: the audit row Retort writes then
+                    db.execute("INSERT INTO alembic_version_log (revision, direction, from_revisions, to_revisions,"
+                            + " script, checksum, applied_at, execution_time_ms, applied_by, applied_statements)"
+                            + " VALUES ('a2', 'failed', 'a1', 'a1', 'classpath:db/migrations/a2_add_author.sql', repeat('0', 64),"
+                            + " TIMESTAMPTZ '2026-12-02 21:15:00+00', 12, current_user, 1)");
+                    MigrationsDescriptor bean = context.getBean(MigrationsEndpoint.class).migrations().contexts()
+                            .get(context.getId()).migrationsBeans().get("retort");
+                    assertThat(bean.pending()).containsExactly("a2");
+                    assertThat(bean.partlyApplied()).containsExactly("a2");
+                    assertThat(bean.history()).extracting(RevisionDescriptor::revision, RevisionDescriptor::state,
+                            RevisionDescriptor::appliedStatements, RevisionDescriptor::failedAt).containsExactly(
+                                    org.assertj.core.groups.Tuple.tuple("a2", "pending", 1,
+                                            java.time.Instant.parse("2026-12-02T21:15:00Z")),
+                                    org.assertj.core.groups.Tuple.tuple("a1", "current", null, null));
+                    var health = ((HealthIndicator) context.getBean("migrationsHealthContributor")).health(true);
+                    assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+                    assertThat(health.getDetails()).containsEntry("pending", java.util.List.of("a2"))
+                            .containsEntry("partlyApplied", java.util.List.of("a2"));
+                });
+    }
+
+    @Test
     void healthIndicatorCanBeSwitchedOff() {
         runner.withPropertyValues("management.health.migrations.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean("migrationsHealthContributor"));
