@@ -95,10 +95,12 @@ class HandWrittenSchemaCheckTests {
     }
 
     @Test
-    void aHandNamedCheckMatchesOneWhoseDefaultNamePostgresqlWouldCut() throws SQLException {
+    void aHandNamedCheckAndUniqueIndexMatchOnesWhoseDefaultNamesPostgresqlWouldCut() throws SQLException {
         String table = "sensor_reading_calibrated_against_the_reference_station";
         db.execute("CREATE TABLE " + table + " (reading_in_thousandths_of_a_unit INTEGER NOT NULL,"
-                + " CONSTRAINT ck_reading CHECK (reading_in_thousandths_of_a_unit >= 0))");
+                + " serial_number_of_the_measuring_device TEXT,"
+                + " CONSTRAINT ck_reading CHECK (reading_in_thousandths_of_a_unit >= 0))",
+                "CREATE UNIQUE INDEX uq_reading_device ON " + table + " (serial_number_of_the_measuring_device)");
         Schema hibernate = hibernate("state in ('queued','running','failed')", UNIQUES);
         Table worker = hibernate.tables().get(0);
         List<EnumType> enums = hibernate.enumTypes();
@@ -115,8 +117,10 @@ class HandWrittenSchemaCheckTests {
     }
 
     private static Table readings(String table, String check) {
-        return new Table(null, table, List.of(Column.of("reading_in_thousandths_of_a_unit", "integer", false)), null,
-                List.of(), List.of(), List.of(), List.of(new CheckConstraint(null, check)), null);
+        return new Table(null, table, List.of(Column.of("reading_in_thousandths_of_a_unit", "integer", false),
+                Column.of("serial_number_of_the_measuring_device", "text", true)), null,
+                List.of(new UniqueConstraint(null, List.of("serial_number_of_the_measuring_device"))), List.of(),
+                List.of(), List.of(new CheckConstraint(null, check)), null);
     }
 
     @Test

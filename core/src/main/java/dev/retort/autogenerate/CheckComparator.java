@@ -54,7 +54,8 @@ final class CheckComparator {
             dropped.add(l.name());
         }
         for (CheckConstraint t : missing) {
-            CheckConstraint named = t.name() != null ? t : new CheckConstraint(defaultName(target, t), t.expression());
+            CheckConstraint named = t.name() != null ? t
+                    : new CheckConstraint(ctx.defaultCheckName(target, t), t.expression());
             section.addConstraints.add(new AddCheck(target.schema(), target.name(), named));
             if (dropped.remove(named.name())) {
                 ctx.plan.detected("changed check constraint '" + named.name() + "' on table '" + Context.key(target)
@@ -143,14 +144,12 @@ final class CheckComparator {
         if (name == null) {
             return false;
         }
-        String dialects = ctx.defaultCheckName(table, check);
-        return name.equals(defaultName(table, check)) || dialects != null
-                && (name.equals(dialects) || name.startsWith(dialects) && name.substring(dialects.length())
-                        .chars().allMatch(Character::isDigit));
+        String named = ctx.defaultCheckName(table, check);
+        return name.startsWith(named) && name.substring(named.length()).chars().allMatch(Character::isDigit);
     }
 
     /** The name for an unnamed check without a dialect: {@code <table>_<first column it mentions>_check}. */
-    private static String defaultName(Table table, CheckConstraint check) {
+    static String defaultName(Table table, CheckConstraint check) {
         String first = null;
         int at = Integer.MAX_VALUE;
         for (Column c : table.columns()) {

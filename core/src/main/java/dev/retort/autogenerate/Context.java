@@ -50,9 +50,22 @@ final class Context {
         return a == b || options.dialect() != null && options.dialect().sameAction(a, b);
     }
 
-    /** The name the database gives the check when created without one; {@code null} without a dialect. */
+    /**
+     * The name the database gives a unique constraint on these columns created without one: the dialect's, else
+     * {@code <table>_<columns>_key}.
+     */
+    String defaultUniqueName(Table table, List<String> columns) {
+        String name = options.dialect() != null ? options.dialect().defaultUniqueName(table, columns) : null;
+        return name != null ? name : table.name() + "_" + String.join("_", columns) + "_key";
+    }
+
+    /**
+     * The name the database gives the check created without one: the dialect's, else
+     * {@code <table>_<first column it mentions>_check}.
+     */
     String defaultCheckName(Table table, CheckConstraint check) {
-        return options.dialect() != null ? options.dialect().defaultCheckName(table, check) : null;
+        String name = options.dialect() != null ? options.dialect().defaultCheckName(table, check) : null;
+        return name != null ? name : CheckComparator.defaultName(table, check);
     }
 
     /** Whether a dropped column of one type and an added one of the other could be one column renamed. */

@@ -33,7 +33,7 @@ public final class SchemaComparator {
             Table t = pair[1];
             ColumnComparator.compare(ctx, l, t);
             PrimaryKeyComparator.compare(ctx, l, t);
-            Table[] keys = UniqueEquivalence.reconcile(l, t);
+            Table[] keys = UniqueEquivalence.reconcile(ctx, l, t);
             UniqueConstraintComparator.compare(ctx, keys[0], keys[1]);
             IndexComparator.compare(ctx, keys[0], keys[1]);
             ForeignKeyComparator.compare(ctx, l, t);

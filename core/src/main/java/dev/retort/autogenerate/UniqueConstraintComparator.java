@@ -36,16 +36,11 @@ final class UniqueConstraintComparator {
             ctx.plan.detected("removed unique constraint '" + l.name() + "' on '" + Context.key(target) + "'");
         }
         for (UniqueConstraint t : missing) {
-            UniqueConstraint named = t.name() != null ? t : new UniqueConstraint(defaultName(target, t.columns()),
-                    t.columns());
+            UniqueConstraint named = t.name() != null ? t
+                    : new UniqueConstraint(ctx.defaultUniqueName(target, t.columns()), t.columns());
             section.addConstraints.add(new AddUniqueConstraint(target.schema(), target.name(), named));
             ctx.plan.detected("added unique constraint '" + named.name() + "' on '(" + String.join(", ", t.columns())
                     + ")'");
         }
-    }
-
-    /** PostgreSQL's name for an unnamed unique constraint: {@code <table>_<columns>_key}. */
-    static String defaultName(Table table, List<String> columns) {
-        return table.name() + "_" + String.join("_", columns) + "_key";
     }
 }

@@ -20,7 +20,7 @@ final class UniqueEquivalence {
     }
 
     /** The live and target table without the pairs that are one rule written two ways. */
-    static Table[] reconcile(Table live, Table target) {
+    static Table[] reconcile(Context ctx, Table live, Table target) {
         List<UniqueConstraint> liveUniques = new ArrayList<>(live.uniqueConstraints());
         List<Index> liveIndexes = new ArrayList<>(live.indexes());
         List<UniqueConstraint> targetUniques = new ArrayList<>(target.uniqueConstraints());
@@ -30,7 +30,7 @@ final class UniqueEquivalence {
                 continue;
             }
             Index l = liveIndexes.stream().filter(i -> i.unique() && plain(i).equals(t.columns())
-                    && nameFits(target, t.name(), i.name(), t.columns())).findFirst().orElse(null);
+                    && nameFits(ctx, target, t.name(), i.name(), t.columns())).findFirst().orElse(null);
             if (l != null) {
                 targetUniques.remove(t);
                 liveIndexes.remove(l);
@@ -53,9 +53,10 @@ final class UniqueEquivalence {
         return new Table[] {withKeys(live, liveUniques, liveIndexes), withKeys(target, targetUniques, targetIndexes)};
     }
 
-    private static boolean nameFits(Table table, String targetName, String liveName, List<String> columns) {
+    private static boolean nameFits(Context ctx, Table table, String targetName, String liveName,
+            List<String> columns) {
         return targetName == null || targetName.equals(liveName)
-                || targetName.equals(UniqueConstraintComparator.defaultName(table, columns));
+                || targetName.equals(ctx.defaultUniqueName(table, columns));
     }
 
     /** The index's columns when it is on plain columns in ascending order, else an empty list. */

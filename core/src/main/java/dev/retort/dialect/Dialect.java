@@ -8,6 +8,7 @@ import dev.retort.schema.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -191,6 +192,14 @@ public interface Dialect {
      */
     default boolean sameAction(ForeignKey.ReferentialAction action, ForeignKey.ReferentialAction other) {
         return action == other;
+    }
+
+    /**
+     * The name this database gives a unique constraint on the table's columns created without a name, or
+     * {@code null} when the dialect doesn't know it. On PostgreSQL {@code <table>_<columns>_key}, cut to 63 bytes.
+     */
+    default String defaultUniqueName(Table table, List<String> columns) {
+        return null;
     }
 
     /**

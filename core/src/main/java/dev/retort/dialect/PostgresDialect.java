@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +96,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public boolean sameType(String type, String otherType) {
         return withoutFullPrecision(type).equalsIgnoreCase(withoutFullPrecision(otherType));
+    }
+
+    @Override
+    public String defaultUniqueName(Table table, List<String> columns) {
+        return PostgresNames.defaultUniqueName(table, columns);
     }
 
     @Override

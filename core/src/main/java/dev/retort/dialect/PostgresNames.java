@@ -60,6 +60,11 @@ final class PostgresNames {
                 checks, table.comment());
     }
 
+    /** The name PostgreSQL gives the unique constraint when it is the table's first unnamed one on its columns. */
+    static String defaultUniqueName(Table table, List<String> columns) {
+        return make(table.name(), String.join("_", columns), "key");
+    }
+
     /** The name PostgreSQL gives the check when it is the table's first unnamed one on its column. */
     static String defaultCheckName(Table table, CheckConstraint check) {
         return make(table.name(), checkColumn(table, check), "check");
